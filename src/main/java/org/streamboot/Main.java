@@ -1,0 +1,20 @@
+package org.streamboot;
+
+import org.streamboot.cli.StreambootCli;
+import org.streamboot.ui.ConsoleApp;
+
+/**
+ * Entry point. {@code streamboot} alone opens the console; {@code streamboot serve} (or
+ * {@code --headless}) runs the server without a screen; the other subcommands administer the
+ * data directory. See {@code streamboot --help}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = StreambootCli.commandLine(ConsoleApp::launchConsole, args).execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,124 @@
+package org.streamboot.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamboot.server.admin.AdminService;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.Ports;
+import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.db.Database;
+import org.streamboot.server.dhcp.DhcpService;
+import org.streamboot.server.http.HttpRoutes;
+import org.streamboot.server.http.HttpService;
+import org.streamboot.server.iscsi.IscsiService;
+import org.streamboot.server.nbd.NbdService;
+import org.streamboot.server.net.EventLoops;
+import org.streamboot.server.net.ServiceRunner;
+import org.streamboot.server.net.ServiceState;
+import org.streamboot.server.net.ServiceStatus;
+import org.streamboot.server.tftp.TftpService;
+
+/**
+ * The server as one thing: its database, its services, its admin operations. This is the
+ * only API the console and the CLI use. A service that cannot start is reported FAILED with
+ * the reason and the others run anyway; the caller decides whether that is fatal.
+ */
+public final class BootServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BootServer.class);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final AdminService admin;
+    private final List<ServiceRunner> runners;
+    private EventLoops loops;
+    private boolean closed;
+
+    private BootServer(ServerConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.admin = new AdminService(database, clock);
+        this.runners = createRunners(config);
+    }
+
+    /** Opens the data directory's database (migrating it); starts nothing yet. */
+    public static BootServer open(ServerConfig config) {
+        return new BootServer(config, Database.open(config.dataDir()), Clock.systemUTC());
+    }
+
+    private static List<ServiceRunner> createRunners(ServerConfig config) {
+        Ports p = config.ports();
+        List<ServiceRunner> out = new ArrayList<>();
+        out.add(new ServiceRunner(new DhcpService(p.dhcp(), p.pxe(), config.dhcpMode() == DhcpMode.PROXY)));
+        out.add(new ServiceRunner(new TftpService(p.tftp())));
+        out.add(new ServiceRunner(new HttpService(p.http(), HttpRoutes.HEALTH_ONLY)));
+        out.add(new ServiceRunner(new IscsiService(p.iscsi())));
+        out.add(new ServiceRunner(new NbdService(p.nbd())));
+        return List.copyOf(out);
+    }
+
+    /** Binds every enabled service and returns their statuses. */
+    public synchronized List<ServiceStatus> start() {
+        if (closed) {
+            throw new IllegalStateException("server is closed");
+        }
+        if (loops == null) {
+            loops = new EventLoops();
+        }
+        for (ServiceRunner runner : runners) {
+            if (runner.service() instanceof DhcpService && config.dhcpMode() == DhcpMode.OFF) {
+                runner.disable("DHCP is off (another server answers PXE clients)");
+            } else if (runner.status().state() != ServiceState.RUNNING) {
+                runner.start(loops, config.bindAddress());
+            }
+        }
+        return services();
+    }
+
+    public List<ServiceStatus> services() {
+        return runners.stream().map(ServiceRunner::status).toList();
+    }
+
+    /** The port a running service actually bound (its first socket); for tests that ask for port 0. */
+    public int boundPort(String serviceName) {
+        return runners.stream().filter(r -> r.service().name().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName)).boundPort(0);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public AdminService admin() {
+        return admin;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Closes every socket; the database stays open. */
+    public synchronized void stop() {
+        for (ServiceRunner runner : runners) {
+            runner.stop();
+        }
+        if (loops != null) {
+            loops.close();
+            loops = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        stop();
+        database.close();
+        closed = true;
+        log.info("Streamboot stopped; database closed");
+    }
+}

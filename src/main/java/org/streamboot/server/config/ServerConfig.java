@@ -1,0 +1,49 @@
+package org.streamboot.server.config;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server needs to start.
+ *
+ * @param bindAddress where the services listen; the wildcard address by default, which DHCP
+ *                    needs to hear broadcasts
+ * @param ipxeDir     where the iPXE binaries are; empty means "look in the usual places"
+ */
+public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpMode, Ports ports,
+                           Optional<Path> ipxeDir) {
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dhcpMode, "dhcpMode");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(ipxeDir, "ipxeDir");
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(dataDir, wildcard(), DhcpMode.PROXY, Ports.DEFAULTS, Optional.empty());
+    }
+
+    public ServerConfig withPorts(Ports p) {
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir);
+    }
+
+    public ServerConfig withDhcpMode(DhcpMode mode) {
+        return new ServerConfig(dataDir, bindAddress, mode, ports, ipxeDir);
+    }
+
+    public ServerConfig withBindAddress(InetAddress address) {
+        return new ServerConfig(dataDir, address, dhcpMode, ports, ipxeDir);
+    }
+
+    private static InetAddress wildcard() {
+        try {
+            return InetAddress.getByAddress(new byte[4]);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.streamboot.server.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.util.List;
+import org.streamboot.server.net.Endpoint;
+import org.streamboot.server.net.NetService;
+import org.streamboot.server.net.Transport;
+
+/** The HTTP service: boot scripts, HTTP boot files and the health check. */
+public final class HttpService implements NetService {
+
+    /** Requests are small GETs/HEADs; anything with a body larger than this is refused. */
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private final int port;
+    private final HttpRoutes routes;
+
+    public HttpService(int port, HttpRoutes routes) {
+        this.port = port;
+        this.routes = routes;
+    }
+
+    @Override
+    public String name() {
+        return "HTTP";
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint("http", Transport.TCP, port, () -> new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline()
+                        .addLast(new HttpServerCodec(8192, 16 * 1024, 8192))
+                        .addLast(new HttpServerKeepAliveHandler())
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                        .addLast(new HttpRequestHandler(routes));
+            }
+        }));
+    }
+}

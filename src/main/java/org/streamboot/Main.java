@@ -14,7 +14,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = StreambootCli.commandLine(ConsoleApp::launchConsole, args).execute(args);
+        // A lambda, not a method reference: JavaFX is loaded only when the console opens, so
+        // `serve` and the admin commands never touch it.
+        int code = StreambootCli.commandLine((config, raw) -> ConsoleApp.launchConsole(config, raw), args).execute(args);
         System.exit(code);
     }
 }

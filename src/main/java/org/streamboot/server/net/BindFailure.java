@@ -20,8 +20,9 @@ public final class BindFailure {
             return "the system refused port " + port + "/" + transport.suffix() + ": permission denied";
         }
         if (msg.contains("address already in use")) {
-            return "port " + port + "/" + transport.suffix() + " is already in use by another program"
-                    + " (another DHCP/TFTP server, or a second Streamboot)";
+            String who = port == 67 || port == 69 || port == 4011 ? "another DHCP/TFTP server such as dnsmasq"
+                    : "another program, perhaps a second Streamboot";
+            return "port " + port + "/" + transport.suffix() + " is already in use by " + who;
         }
         if (msg.contains("cannot assign requested address")) {
             return "address " + address.getHostAddress() + " does not belong to this machine";

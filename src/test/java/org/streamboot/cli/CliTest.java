@@ -1,0 +1,135 @@
+package org.streamboot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamboot.server.db.Database;
+import org.streamboot.server.db.VdiskRepository;
+import org.streamboot.server.model.VdiskMode;
+import picocli.CommandLine;
+
+/** The admin subcommands as a script would use them: exit codes, tables, JSON, errors. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dir.toString());
+        String[] argv = all.toArray(String[]::new);
+        CommandLine cl = StreambootCli.commandLine((config, raw) -> {
+            throw new AssertionError("the console must not open from an admin command");
+        }, argv);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(argv);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    void vdisk(String name) {
+        try (Database db = Database.open(dir)) {
+            db.transaction(c -> new VdiskRepository().insert(c, name, VdiskMode.STANDARD, 8L << 30, false, 0));
+        }
+    }
+
+    @Test
+    void clientsRoundTripThroughTheDatabaseAsATable() {
+        assertThat(run("group", "add", "lab1").code()).isZero();
+        Run added = run("client", "add", "--mac", "52:54:00:AA:BB:17", "--name", "pc17", "--group", "lab1");
+        assertThat(added.code()).isZero();
+        assertThat(added.out()).contains("pc17").contains("52:54:00:aa:bb:17");
+
+        Run list = run("client", "list");
+        assertThat(list.code()).isZero();
+        String[] lines = list.out().split("\n");
+        assertThat(lines[0]).startsWith("NAME").contains("MAC", "GROUP", "VDISKS");
+        assertThat(lines[1]).startsWith("pc17").contains("lab1", "approved", "never");
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
+    void jsonIsMachineReadable() throws Exception {
+        run("client", "add", "--mac", "525400aabb01");
+        vdisk("win11");
+        assertThat(run("assign", "--client", "pc-01", "--vdisk", "win11").code()).isZero();
+        JsonNode clients = new ObjectMapper().readTree(run("client", "list", "--json").out());
+        assertThat(clients.isArray()).isTrue();
+        assertThat(clients.get(0).get("name").asText()).isEqualTo("pc-01");
+        assertThat(clients.get(0).get("mac").asText()).isEqualTo("52:54:00:aa:bb:01");
+        assertThat(clients.get(0).get("defaultVdisk").asText()).isEqualTo("win11");
+        JsonNode vdisks = new ObjectMapper().readTree(run("vdisk", "list", "--json").out());
+        assertThat(vdisks.get(0).get("assignedTo").get(0).asText()).isEqualTo("client pc-01");
+        assertThat(vdisks.get(0).get("sizeBytes").asLong()).isEqualTo(8L << 30);
+    }
+
+    @Test
+    void assignToAGroupAndUnassign() {
+        run("group", "add", "lab1");
+        vdisk("win11");
+        vdisk("linux");
+        assertThat(run("assign", "--group", "lab1", "--vdisk", "win11").out()).contains("group lab1", "win11", "yes");
+        assertThat(run("assign", "--group", "lab1", "--vdisk", "linux", "--default").code()).isZero();
+        assertThat(run("group", "list").out()).contains("win11, linux").containsPattern("lab1 .* linux\\s*$");
+        assertThat(run("unassign", "--group", "lab1", "--vdisk", "linux").code()).isZero();
+        assertThat(run("group", "list", "--json").out()).contains("\"defaultVdisk\" : \"win11\"");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndAPlainMessageAndChangesNothing() throws Exception {
+        run("client", "add", "--mac", "52:54:00:aa:bb:01", "--name", "pc1");
+        Path db = dir.resolve(Database.FILE_NAME);
+        String before = run("client", "list", "--json").out();
+
+        Run malformed = run("client", "add", "--mac", "52:54:00:aa:bb");
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("'52:54:00:aa:bb' is not a MAC address");
+        assertThat(malformed.out()).isEmpty();
+
+        Run duplicateName = run("client", "add", "--mac", "52:54:00:aa:bb:02", "--name", "pc1");
+        assertThat(duplicateName.code()).isEqualTo(2);
+        assertThat(duplicateName.err()).contains("a client named 'pc1' already exists");
+
+        Run unknownGroup = run("client", "add", "--mac", "52:54:00:aa:bb:02", "--group", "nowhere");
+        assertThat(unknownGroup.code()).isEqualTo(2);
+        assertThat(unknownGroup.err()).contains("there is no group named 'nowhere'");
+
+        Run unknownVdisk = run("assign", "--client", "pc1", "--vdisk", "nothing");
+        assertThat(unknownVdisk.code()).isEqualTo(2);
+        assertThat(unknownVdisk.err()).contains("there is no vDisk named 'nothing'");
+
+        Run unknownClient = run("unassign", "--client", "pc9", "--vdisk", "nothing");
+        assertThat(unknownClient.code()).isEqualTo(2);
+        assertThat(unknownClient.err()).contains("there is no client named 'pc9'");
+
+        Run both = run("assign", "--client", "pc1", "--group", "g", "--vdisk", "v");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+
+        Run missingMac = run("client", "add");
+        assertThat(missingMac.code()).isEqualTo(2);
+        assertThat(missingMac.err()).contains("Missing required option: '--mac=MAC'");
+
+        Run badMode = run("serve", "--dhcp", "sometimes");
+        assertThat(badMode.code()).isEqualTo(2);
+        assertThat(badMode.err()).contains("Invalid value for option '--dhcp'");
+
+        assertThat(run("client", "list", "--json").out()).isEqualTo(before);
+        assertThat(Files.exists(db)).isTrue();
+    }
+}

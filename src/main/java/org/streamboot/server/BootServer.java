@@ -3,12 +3,18 @@ package org.streamboot.server;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
+import org.streamboot.server.boot.BootDirectory;
+import org.streamboot.server.boot.BootScriptRoute;
+import org.streamboot.server.boot.RegistrationPolicy;
 import org.streamboot.server.config.DhcpMode;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.config.SettingsStore;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.dhcp.DhcpService;
 import org.streamboot.server.http.HttpRoutes;
@@ -29,10 +35,14 @@ import org.streamboot.server.tftp.TftpService;
 public final class BootServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BootServer.class);
+    private static final int MENU_TIMEOUT_SECONDS = 5;
+    private static final int RETRY_SECONDS = 10;
 
     private final ServerConfig config;
     private final Database database;
     private final AdminService admin;
+    private final SettingsStore settings;
+    private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
     private final List<ServiceRunner> runners;
     private EventLoops loops;
     private boolean closed;
@@ -41,7 +51,8 @@ public final class BootServer implements AutoCloseable {
         this.config = config;
         this.database = database;
         this.admin = new AdminService(database, clock);
-        this.runners = createRunners(config);
+        this.settings = new SettingsStore(database);
+        this.runners = createRunners();
     }
 
     /** Opens the data directory's database (migrating it); starts nothing yet. */
@@ -49,12 +60,16 @@ public final class BootServer implements AutoCloseable {
         return new BootServer(config, Database.open(config.dataDir()), Clock.systemUTC());
     }
 
-    private static List<ServiceRunner> createRunners(ServerConfig config) {
+    private List<ServiceRunner> createRunners() {
         Ports p = config.ports();
+        BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
+                () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
+                new BootScriptRoute.Ports(p.iscsi(), p.http(), MENU_TIMEOUT_SECONDS, RETRY_SECONDS), blockingWork,
+                plan -> log.info("Boot script for {} ({}): {}", plan.name(), plan.mac(), plan.status()));
         List<ServiceRunner> out = new ArrayList<>();
         out.add(new ServiceRunner(new DhcpService(p.dhcp(), p.pxe(), config.dhcpMode() == DhcpMode.PROXY)));
         out.add(new ServiceRunner(new TftpService(p.tftp())));
-        out.add(new ServiceRunner(new HttpService(p.http(), HttpRoutes.HEALTH_ONLY)));
+        out.add(new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)))));
         out.add(new ServiceRunner(new IscsiService(p.iscsi())));
         out.add(new ServiceRunner(new NbdService(p.nbd())));
         return List.copyOf(out);
@@ -92,6 +107,10 @@ public final class BootServer implements AutoCloseable {
         return config;
     }
 
+    public SettingsStore settings() {
+        return settings;
+    }
+
     public AdminService admin() {
         return admin;
     }
@@ -117,6 +136,7 @@ public final class BootServer implements AutoCloseable {
             return;
         }
         stop();
+        blockingWork.shutdown();
         database.close();
         closed = true;
         log.info("Streamboot stopped; database closed");

@@ -86,6 +86,28 @@ public final class AdminService {
         });
     }
 
+    public Optional<Views.ClientView> clientByMac(MacAddress mac) {
+        return db.call(c -> {
+            Optional<Client> found = clients.byMac(c, mac);
+            return found.isEmpty() ? Optional.<Views.ClientView>empty() : Optional.of(clientView(c, found.get()));
+        });
+    }
+
+    /**
+     * Registers a PC that turned up on the network by itself, under the next free pc-NN name.
+     * If it was registered meanwhile (two requests racing), the existing entry is returned.
+     */
+    public Views.ClientView registerArrival(MacAddress mac, RegistrationState state) {
+        return db.transaction(c -> {
+            Optional<Client> existing = clients.byMac(c, mac);
+            if (existing.isPresent()) {
+                return clientView(c, existing.get());
+            }
+            return clientView(c, clients.insert(c, mac, nextFreeName(c), Iqn.forClient(mac), Optional.empty(), state,
+                    clock.millis()));
+        });
+    }
+
     public Views.ClientView client(String name) {
         return db.call(c -> clientView(c, requireClient(c, name)));
     }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,22 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
-        HttpRoutes.Reply reply = routes.get(path).orElse(HttpRoutes.Reply.text(404, "not found: " + path + "\n"));
-        send(ctx, request, reply, head);
+        var question = new HttpRoutes.Request(path, (InetSocketAddress) ctx.channel().localAddress(),
+                (InetSocketAddress) ctx.channel().remoteAddress());
+        // The request is released when this method returns; keep what the reply needs.
+        FullHttpRequest head0 = request.replace(Unpooled.EMPTY_BUFFER);
+        routes.get(question).whenComplete((reply, failure) -> {
+            try {
+                if (failure != null) {
+                    log.warn("HTTP {} from {} failed: {}", path, question.remote(), failure.toString());
+                    send(ctx, head0, HttpRoutes.Reply.text(500, "internal error\n"), head);
+                } else {
+                    send(ctx, head0, reply.orElse(HttpRoutes.Reply.text(404, "not found: " + path + "\n")), head);
+                }
+            } finally {
+                head0.release();
+            }
+        });
     }
 
     private static void send(ChannelHandlerContext ctx, FullHttpRequest request, HttpRoutes.Reply reply, boolean headOnly) {

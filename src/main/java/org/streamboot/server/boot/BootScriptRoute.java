@@ -1,0 +1,64 @@
+package org.streamboot.server.boot;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.streamboot.server.http.HttpRoutes;
+import org.streamboot.server.model.MacAddress;
+
+/**
+ * {@code GET /boot/{mac}.ipxe}: the per-client iPXE script. iPXE expands {@code ${mac}} to the
+ * colon form; hyphens and bare hex are accepted too. The database lookup runs on the given
+ * executor, never on the event loop.
+ */
+public final class BootScriptRoute implements HttpRoutes {
+
+    private static final Pattern PATH = Pattern.compile("/boot/([^/]{1,40})\\.ipxe");
+    private static final String IPXE_SCRIPT = "text/plain; charset=utf-8";
+
+    /** The port numbers and timings scripts name; the address comes from each request. */
+    public record Ports(int iscsiPort, int httpPort, int menuTimeoutSeconds, int retrySeconds) {
+    }
+
+    private final BootDirectory directory;
+    private final Supplier<RegistrationPolicy> policy;
+    private final Ports ports;
+    private final Executor executor;
+    private final Consumer<BootPlan> served;
+
+    /** @param served told about every plan a script was written for (boot events) */
+    public BootScriptRoute(BootDirectory directory, Supplier<RegistrationPolicy> policy, Ports ports, Executor executor,
+                           Consumer<BootPlan> served) {
+        this.directory = directory;
+        this.policy = policy;
+        this.ports = ports;
+        this.executor = executor;
+        this.served = served;
+    }
+
+    @Override
+    public CompletableFuture<Optional<Reply>> get(Request request) {
+        Matcher m = PATH.matcher(request.path());
+        if (!m.matches()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        MacAddress mac;
+        try {
+            mac = MacAddress.parse(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Optional.of(Reply.text(400, e.getMessage() + "\n")));
+        }
+        String server = request.local().getAddress().getHostAddress();
+        IpxeScript.Settings settings = new IpxeScript.Settings(server, ports.iscsiPort(), ports.httpPort(),
+                ports.menuTimeoutSeconds(), ports.retrySeconds());
+        return CompletableFuture.supplyAsync(() -> {
+            BootPlan plan = directory.planFor(mac, policy.get());
+            served.accept(plan);
+            return Optional.of(new Reply(200, IPXE_SCRIPT, IpxeScript.render(plan, settings)));
+        }, executor);
+    }
+}

@@ -1,0 +1,94 @@
+package org.streamboot.server.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamboot.server.BootServer;
+import org.streamboot.server.admin.Who;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.Ports;
+import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.db.VdiskRepository;
+import org.streamboot.server.model.VdiskMode;
+
+/** The boot script over real HTTP from a running server, as iPXE fetches it. */
+class BootScriptRouteTest {
+
+    @TempDir
+    Path dir;
+    BootServer server;
+    HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        ServerConfig config = ServerConfig.defaults(dir).withBindAddress(InetAddress.getLoopbackAddress())
+                .withDhcpMode(DhcpMode.OFF).withPorts(new Ports(0, 0, 0, 0, 0, 0));
+        server = BootServer.open(config);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.boundPort("HTTP") + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    void vdisk(String name) {
+        server.database().transaction(c -> new VdiskRepository().insert(c, name, VdiskMode.STANDARD, 1 << 30, false, 0));
+    }
+
+    @Test
+    void aKnownClientGetsItsIdentityAndItsGroupsVdisk() throws Exception {
+        server.admin().addGroup("lab1");
+        server.admin().addClient("52:54:00:aa:bb:17", "pc17", "lab1", null);
+        vdisk("win11");
+        server.admin().assign(new Who.Group("lab1"), "win11", false);
+
+        HttpResponse<String> reply = get("/boot/52:54:00:aa:bb:17.ipxe");
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).startsWith("#!ipxe\n").contains("set hostname pc17\n")
+                .contains("set initiator-iqn iqn.2026-11.org.streamboot:client.525400aabb17\n")
+                .contains("sanboot iscsi:127.0.0.1::0:0:iqn.2026-11.org.streamboot:vdisk.win11");
+    }
+
+    @Test
+    void aStrangerIsRegisteredByTheDefaultPolicyAndToldItHasNoVdisk() throws Exception {
+        HttpResponse<String> reply = get("/boot/52-54-00-AA-BB-99.ipxe");
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).contains("No vDisk is assigned to pc-01 (52:54:00:aa:bb:99)");
+        assertThat(server.admin().clients()).singleElement().satisfies(c -> {
+            assertThat(c.mac()).isEqualTo("52:54:00:aa:bb:99");
+            assertThat(c.registration()).isEqualTo("approved");
+        });
+    }
+
+    @Test
+    void underTheApprovalPolicyAStrangerWaits() throws Exception {
+        server.settings().put(RegistrationPolicy.SETTING, "approval");
+        assertThat(get("/boot/52:54:00:aa:bb:98.ipxe").body()).contains("waiting for approval");
+        server.admin().approveClient("pc-01");
+        assertThat(get("/boot/52:54:00:aa:bb:98.ipxe").body()).contains("No vDisk is assigned to pc-01");
+    }
+
+    @Test
+    void badPathsGetHttpErrorsAndTheServerCarriesOn() throws Exception {
+        assertThat(get("/boot/not-a-mac.ipxe").statusCode()).isEqualTo(400);
+        assertThat(get("/boot/ff:ff:ff:ff:ff:ff.ipxe").statusCode()).isEqualTo(400);
+        assertThat(get("/nothing").statusCode()).isEqualTo(404);
+        assertThat(get("/health").body()).isEqualTo("ok\n");
+    }
+}

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.boot.BootDirectory;
+import org.streamboot.server.boot.BootPlan;
 import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.RegistrationPolicy;
 import org.streamboot.server.config.DhcpMode;
@@ -18,6 +19,10 @@ import org.streamboot.server.config.SettingsStore;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.dhcp.DhcpService;
 import org.streamboot.server.http.HttpRoutes;
+import org.streamboot.server.live.BootEventWriter;
+import org.streamboot.server.live.LiveHub;
+import org.streamboot.server.model.BootEvent.Severity;
+import org.streamboot.server.model.BootStage;
 import org.streamboot.server.http.HttpService;
 import org.streamboot.server.iscsi.IscsiService;
 import org.streamboot.server.nbd.NbdService;
@@ -42,6 +47,8 @@ public final class BootServer implements AutoCloseable {
     private final Database database;
     private final AdminService admin;
     private final SettingsStore settings;
+    private final LiveHub live;
+    private final BootEventWriter eventWriter;
     private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
     private final List<ServiceRunner> runners;
     private EventLoops loops;
@@ -52,6 +59,8 @@ public final class BootServer implements AutoCloseable {
         this.database = database;
         this.admin = new AdminService(database, clock);
         this.settings = new SettingsStore(database);
+        this.live = new LiveHub(clock);
+        this.eventWriter = new BootEventWriter(live, database).start();
         this.runners = createRunners();
     }
 
@@ -64,8 +73,9 @@ public final class BootServer implements AutoCloseable {
         Ports p = config.ports();
         BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
                 () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
-                new BootScriptRoute.Ports(p.iscsi(), p.http(), MENU_TIMEOUT_SECONDS, RETRY_SECONDS), blockingWork,
-                plan -> log.info("Boot script for {} ({}): {}", plan.name(), plan.mac(), plan.status()));
+                () -> new BootScriptRoute.Ports(portOr("iSCSI", p.iscsi()), portOr("HTTP", p.http()), MENU_TIMEOUT_SECONDS,
+                        RETRY_SECONDS), blockingWork,
+                this::scriptServed);
         List<ServiceRunner> out = new ArrayList<>();
         out.add(new ServiceRunner(new DhcpService(p.dhcp(), p.pxe(), config.dhcpMode() == DhcpMode.PROXY)));
         out.add(new ServiceRunner(new TftpService(p.tftp())));
@@ -73,6 +83,31 @@ public final class BootServer implements AutoCloseable {
         out.add(new ServiceRunner(new IscsiService(p.iscsi())));
         out.add(new ServiceRunner(new NbdService(p.nbd())));
         return List.copyOf(out);
+    }
+
+    /** The port a service really listens on (it differs from the setting when that is 0). */
+    private int portOr(String serviceName, int configured) {
+        for (ServiceRunner r : runners) {
+            if (r.service().name().equals(serviceName) && r.status().state() == ServiceState.RUNNING) {
+                return r.boundPort(0);
+            }
+        }
+        return configured;
+    }
+
+    private void scriptServed(BootPlan plan) {
+        String who = plan.name() == null ? plan.mac().value() : plan.name();
+        switch (plan.status()) {
+            case READY -> live.emit(plan.mac(), plan.targets().size() > 1 ? BootStage.MENU : BootStage.SCRIPT, Severity.INFO,
+                    plan.targets().size() > 1 ? "boot menu sent with " + plan.targets().size() + " vDisks"
+                            : "boot script sent: boots " + plan.targets().getFirst().vdiskName());
+            case PENDING -> live.emit(plan.mac(), BootStage.SCRIPT, Severity.WARNING, who + " waits for approval");
+            case NO_VDISK -> live.emit(plan.mac(), BootStage.FAILED, Severity.WARNING,
+                    "no vDisk is assigned to " + who + " or its group");
+            case REJECTED -> live.emit(plan.mac(), BootStage.FAILED, Severity.WARNING, who + " is rejected and may not boot");
+            case UNKNOWN -> live.emit(plan.mac(), BootStage.FAILED, Severity.WARNING,
+                    "unknown PC; registration policy admits only known PCs");
+        }
     }
 
     /** Binds every enabled service and returns their statuses. */
@@ -99,8 +134,7 @@ public final class BootServer implements AutoCloseable {
 
     /** The port a running service actually bound (its first socket); for tests that ask for port 0. */
     public int boundPort(String serviceName) {
-        return runners.stream().filter(r -> r.service().name().equals(serviceName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName)).boundPort(0);
+        return portOr(serviceName, -1);
     }
 
     public ServerConfig config() {
@@ -109,6 +143,11 @@ public final class BootServer implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** Live boot activity for the console; cheap to poll. */
+    public LiveHub live() {
+        return live;
     }
 
     public AdminService admin() {
@@ -137,6 +176,7 @@ public final class BootServer implements AutoCloseable {
         }
         stop();
         blockingWork.shutdown();
+        eventWriter.close();
         database.close();
         closed = true;
         log.info("Streamboot stopped; database closed");

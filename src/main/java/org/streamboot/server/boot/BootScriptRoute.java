@@ -20,18 +20,18 @@ public final class BootScriptRoute implements HttpRoutes {
     private static final Pattern PATH = Pattern.compile("/boot/([^/]{1,40})\\.ipxe");
     private static final String IPXE_SCRIPT = "text/plain; charset=utf-8";
 
-    /** The port numbers and timings scripts name; the address comes from each request. */
+    /** The port numbers (as bound) and timings scripts name; the address comes from each request. */
     public record Ports(int iscsiPort, int httpPort, int menuTimeoutSeconds, int retrySeconds) {
     }
 
     private final BootDirectory directory;
     private final Supplier<RegistrationPolicy> policy;
-    private final Ports ports;
+    private final Supplier<Ports> ports;
     private final Executor executor;
     private final Consumer<BootPlan> served;
 
     /** @param served told about every plan a script was written for (boot events) */
-    public BootScriptRoute(BootDirectory directory, Supplier<RegistrationPolicy> policy, Ports ports, Executor executor,
+    public BootScriptRoute(BootDirectory directory, Supplier<RegistrationPolicy> policy, Supplier<Ports> ports, Executor executor,
                            Consumer<BootPlan> served) {
         this.directory = directory;
         this.policy = policy;
@@ -53,8 +53,9 @@ public final class BootScriptRoute implements HttpRoutes {
             return CompletableFuture.completedFuture(Optional.of(Reply.text(400, e.getMessage() + "\n")));
         }
         String server = request.local().getAddress().getHostAddress();
-        IpxeScript.Settings settings = new IpxeScript.Settings(server, ports.iscsiPort(), ports.httpPort(),
-                ports.menuTimeoutSeconds(), ports.retrySeconds());
+        Ports p = ports.get();
+        IpxeScript.Settings settings = new IpxeScript.Settings(server, p.iscsiPort(), p.httpPort(),
+                p.menuTimeoutSeconds(), p.retrySeconds());
         return CompletableFuture.supplyAsync(() -> {
             BootPlan plan = directory.planFor(mac, policy.get());
             served.accept(plan);

@@ -62,7 +62,11 @@ class BootScriptRouteTest {
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.body()).startsWith("#!ipxe\n").contains("set hostname pc17\n")
                 .contains("set initiator-iqn iqn.2026-11.org.streamboot:client.525400aabb17\n")
-                .contains("sanboot iscsi:127.0.0.1::0:0:iqn.2026-11.org.streamboot:vdisk.win11");
+                .contains("sanboot iscsi:127.0.0.1::" + server.boundPort("iSCSI") + ":0:iqn.2026-11.org.streamboot:vdisk.win11");
+        assertThat(server.live().snapshot().clients()).singleElement().satisfies(a -> {
+            assertThat(a.stage()).isEqualTo(org.streamboot.server.model.BootStage.SCRIPT);
+            assertThat(a.lastEvent().detail()).isEqualTo("boot script sent: boots win11");
+        });
     }
 
     @Test

@@ -29,6 +29,11 @@ final class ShutdownSignal {
         }
     }
 
+    /** Whether a signal has arrived (for long work that polls, such as an import). */
+    boolean received() {
+        return received.getCount() == 0;
+    }
+
     /** Blocks until a signal arrives; returns its name. */
     String await() throws InterruptedException {
         received.await();

@@ -64,7 +64,7 @@ public final class StreambootCli implements Callable<Integer> {
                 err.flush();
                 return EXIT_BAD_INPUT;
             }
-            if (ex instanceof DatabaseException) {
+            if (ex instanceof DatabaseException || ex instanceof org.streamboot.server.vdisk.ImportException) {
                 err.println("streamboot: " + ex.getMessage());
                 err.flush();
                 return 1;

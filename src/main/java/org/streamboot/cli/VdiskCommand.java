@@ -7,10 +7,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.streamboot.server.db.Database;
+import org.streamboot.server.model.Vdisk;
+import org.streamboot.server.model.VdiskMode;
+import org.streamboot.server.vdisk.ImportException;
+import org.streamboot.server.vdisk.SizeParser;
+import org.streamboot.server.vdisk.VdiskLayout;
+import org.streamboot.server.vdisk.VdiskStore;
 import picocli.CommandLine.Spec;
 
 /** {@code streamboot vdisk list}. */
-@Command(name = "vdisk", description = "Virtual disks that PCs boot from.", subcommands = {VdiskCommand.ListVdisks.class})
+@Command(name = "vdisk", description = "Virtual disks that PCs boot from.", subcommands = {VdiskCommand.ListVdisks.class,
+        VdiskCommand.Create.class, VdiskCommand.Import.class, VdiskCommand.Delete.class})
 final class VdiskCommand {
 
     static final List<String> HEADER = List.of("NAME", "MODE", "SIZE", "VERSION", "VERSIONS", "ASSIGNED TO");
@@ -36,6 +47,97 @@ final class VdiskCommand {
                 } else {
                     Output.table(spec.commandLine().getOut(), HEADER, all.stream().map(VdiskCommand::row).toList());
                 }
+            }
+            return 0;
+        }
+    }
+
+    /** The store of one data directory, opened for one command. */
+    static final class StoreSession implements AutoCloseable {
+        final Database db;
+        final VdiskStore store;
+
+        StoreSession(DataDirOption dir) {
+            Path data = dir.resolve();
+            db = Database.open(data);
+            store = new VdiskStore(db, new VdiskLayout(data), Clock.systemUTC());
+        }
+
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+
+    static void printCreated(CommandSpec spec, Vdisk v, boolean json) {
+        var view = new org.streamboot.server.admin.Views.VdiskView(v.name(), v.mode().name().toLowerCase(), v.sizeBytes(),
+                v.persistent(), v.currentVersion(), 1, java.util.List.of());
+        if (json) {
+            Output.json(spec.commandLine().getOut(), view);
+        } else {
+            Output.table(spec.commandLine().getOut(), HEADER, List.of(row(view)));
+        }
+    }
+
+    @Command(name = "create", description = "Create an empty vDisk (sparse: it takes no space until written).")
+    static final class Create implements Callable<Integer> {
+        @Mixin DataDirOption dir;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--size", required = true, paramLabel = "SIZE", description = "e.g. 20G, 512M") String size;
+        @Option(names = "--mode", paramLabel = "MODE", description = "${COMPLETION-CANDIDATES} (default: standard)")
+        VdiskMode mode = VdiskMode.STANDARD;
+        @Option(names = "--persistent", description = "Keep client write caches across reboots (standard mode)") boolean persistent;
+        @Option(names = "--json", description = "Print JSON") boolean json;
+
+        @Override
+        public Integer call() throws ImportException {
+            long bytes;
+            try {
+                bytes = SizeParser.parse(size);
+            } catch (IllegalArgumentException e) {
+                throw new org.streamboot.server.admin.AdminException(e.getMessage());
+            }
+            try (StoreSession s = new StoreSession(dir)) {
+                printCreated(spec, s.store.create(name, bytes, mode, persistent), json);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Import a disk image (raw, qcow2, VMDK, VHD/VHDX, VDI) as a new vDisk.")
+    static final class Import implements Callable<Integer> {
+        @Mixin DataDirOption dir;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--name", required = true, paramLabel = "NAME") String name;
+        @Option(names = "--mode", paramLabel = "MODE", description = "${COMPLETION-CANDIDATES} (default: standard)")
+        VdiskMode mode = VdiskMode.STANDARD;
+        @Option(names = "--persistent", description = "Keep client write caches across reboots (standard mode)") boolean persistent;
+        @Option(names = "--json", description = "Print JSON") boolean json;
+
+        @Override
+        public Integer call() throws ImportException {
+            ShutdownSignal interrupt = new ShutdownSignal(); // Ctrl+C cancels and cleans up
+            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+            try (StoreSession s = new StoreSession(dir)) {
+                Vdisk v = s.store.importImage(file.toAbsolutePath(), name, mode, persistent, progress, interrupt::received);
+                progress.done();
+                printCreated(spec, v, json);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a vDisk, its versions and its write caches (refused while assigned).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin DataDirOption dir;
+        @Parameters(paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() throws ImportException {
+            try (StoreSession s = new StoreSession(dir)) {
+                s.store.delete(name);
             }
             return 0;
         }

@@ -132,4 +132,38 @@ class CliTest {
         assertThat(run("client", "list", "--json").out()).isEqualTo(before);
         assertThat(Files.exists(db)).isTrue();
     }
+
+    @Test
+    void vdisksAreCreatedImportedListedAndDeleted() throws Exception {
+        Path image = dir.resolveSibling(dir.getFileName() + "-disk.img");
+        Files.write(image, new byte[3 << 20]);
+        try {
+            Run created = run("vdisk", "create", "win11", "--size", "20G");
+            assertThat(created.code()).as(created.err()).isZero();
+            assertThat(created.out()).contains("win11", "standard", "20.0 GiB");
+
+            Run imported = run("vdisk", "import", image.toString(), "--name", "tools", "--mode", "private");
+            assertThat(imported.code()).as(imported.err()).isZero();
+            assertThat(imported.err()).contains("Importing tools: 100%");
+            assertThat(run("vdisk", "list").out()).contains("tools", "private", "3.0 MiB");
+
+            Run badSize = run("vdisk", "create", "x", "--size", "lots");
+            assertThat(badSize.code()).isEqualTo(2);
+            assertThat(badSize.err()).contains("'lots' is not a size");
+            Run duplicate = run("vdisk", "import", image.toString(), "--name", "WIN11");
+            assertThat(duplicate.code()).isEqualTo(2);
+            assertThat(duplicate.err()).contains("already exists");
+
+            run("client", "add", "--mac", "52:54:00:00:00:01", "--name", "pc1");
+            run("assign", "--client", "pc1", "--vdisk", "win11");
+            Run refused = run("vdisk", "delete", "win11");
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains("still assigned");
+            run("unassign", "--client", "pc1", "--vdisk", "win11");
+            assertThat(run("vdisk", "delete", "win11").code()).isZero();
+            assertThat(run("vdisk", "list").out()).doesNotContain("win11");
+        } finally {
+            Files.deleteIfExists(image);
+        }
+    }
 }

@@ -1,0 +1,35 @@
+package org.streamboot.server.scsi;
+
+/**
+ * Why a command ended in CHECK CONDITION: sense key, additional sense code and qualifier
+ * (SPC-5 4.4). Encoded in fixed format (response code 0x70), which every initiator reads.
+ *
+ * @param information   the INFORMATION field (e.g. the first bad LBA), or -1 when not valid
+ */
+public record SenseData(int senseKey, int asc, int ascq, long information) {
+
+    public static final int NO_SENSE = 0x0, RECOVERED_ERROR = 0x1, NOT_READY = 0x2, MEDIUM_ERROR = 0x3,
+            HARDWARE_ERROR = 0x4, ILLEGAL_REQUEST = 0x5, UNIT_ATTENTION = 0x6, DATA_PROTECT = 0x7, ABORTED_COMMAND = 0xb,
+            MISCOMPARE = 0xe;
+
+    public static SenseData of(int senseKey, int asc, int ascq) {
+        return new SenseData(senseKey, asc, ascq, -1);
+    }
+
+    /** 18-byte fixed-format sense data (SPC-5 4.4.3). */
+    public byte[] fixedFormat() {
+        byte[] b = new byte[18];
+        b[0] = (byte) (information >= 0 ? 0xf0 : 0x70); // VALID bit when INFORMATION is set
+        b[2] = (byte) (senseKey & 0x0f);
+        if (information >= 0) {
+            b[3] = (byte) (information >>> 24);
+            b[4] = (byte) (information >>> 16);
+            b[5] = (byte) (information >>> 8);
+            b[6] = (byte) information;
+        }
+        b[7] = 10; // additional sense length: bytes 8..17
+        b[12] = (byte) asc;
+        b[13] = (byte) ascq;
+        return b;
+    }
+}

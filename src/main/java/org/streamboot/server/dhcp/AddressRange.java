@@ -13,7 +13,7 @@ public record AddressRange(Inet4Address first, Inet4Address last) {
             throw new IllegalArgumentException("range " + first.getHostAddress() + "-" + last.getHostAddress()
                     + " ends before it starts");
         }
-        if (size() > 65536) {
+        if (Integer.toUnsignedLong(toInt(last)) - Integer.toUnsignedLong(toInt(first)) + 1 > 65536) {
             throw new IllegalArgumentException("a DHCP range of more than 65536 addresses is surely a typo");
         }
     }

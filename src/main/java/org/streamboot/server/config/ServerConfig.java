@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param ipxeDir     where the iPXE binaries are; empty means "look in the usual places"
  */
 public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpMode, Ports ports,
-                           Optional<Path> ipxeDir) {
+                           Optional<Path> ipxeDir, DhcpNetwork network) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -21,22 +21,31 @@ public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpM
         Objects.requireNonNull(dhcpMode, "dhcpMode");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(ipxeDir, "ipxeDir");
+        Objects.requireNonNull(network, "network");
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, wildcard(), DhcpMode.PROXY, Ports.DEFAULTS, Optional.empty());
+        return new ServerConfig(dataDir, wildcard(), DhcpMode.PROXY, Ports.DEFAULTS, Optional.empty(), DhcpNetwork.NONE);
     }
 
     public ServerConfig withPorts(Ports p) {
-        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir);
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir, network);
     }
 
     public ServerConfig withDhcpMode(DhcpMode mode) {
-        return new ServerConfig(dataDir, bindAddress, mode, ports, ipxeDir);
+        return new ServerConfig(dataDir, bindAddress, mode, ports, ipxeDir, network);
+    }
+
+    public ServerConfig withNetwork(DhcpNetwork n) {
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, ipxeDir, n);
+    }
+
+    public ServerConfig withIpxeDir(Path dir) {
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, Optional.of(dir), network);
     }
 
     public ServerConfig withBindAddress(InetAddress address) {
-        return new ServerConfig(dataDir, address, dhcpMode, ports, ipxeDir);
+        return new ServerConfig(dataDir, address, dhcpMode, ports, ipxeDir, network);
     }
 
     private static InetAddress wildcard() {

@@ -18,6 +18,36 @@ public record AddressRange(Inet4Address first, Inet4Address last) {
         }
     }
 
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    /** "10.0.0.100-10.0.0.200", as the admin types it. */
+    public static AddressRange parse(String text) {
+        String[] parts = text == null ? new String[0] : text.trim().split("\\s*-\\s*");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("'" + text + "' is not an address range (expected FIRST-LAST, e.g. 10.0.0.100-10.0.0.199)");
+        }
+        return new AddressRange(ipv4(parts[0]), ipv4(parts[1]));
+    }
+
+    /** A dotted-quad IPv4 address; never looks a name up. */
+    public static Inet4Address ipv4(String text) {
+        String t = text == null ? "" : text.trim();
+        if (IPV4.matcher(t).matches()) {
+            String[] octets = t.split("\\.");
+            byte[] b = new byte[4];
+            boolean ok = true;
+            for (int i = 0; i < 4; i++) {
+                int v = Integer.parseInt(octets[i]);
+                ok &= v <= 255;
+                b[i] = (byte) v;
+            }
+            if (ok) {
+                return DhcpOptions.toInet(b, 0);
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+    }
+
     public long size() {
         return Integer.toUnsignedLong(toInt(last)) - Integer.toUnsignedLong(toInt(first)) + 1;
     }

@@ -52,7 +52,11 @@ public record TftpOptions(int blockSize, int windowSize, Duration timeout, Map<S
                 case "tsize" -> {
                     // RFC 2349: a reader sends 0 and learns the size from the OACK.
                     number("tsize", value, 0, Long.MAX_VALUE);
-                    oack.put("tsize", Long.toString(fileSize));
+                    // curl (7.88) aborts on "tsize 0" in an OACK ("invalid tsize value"); for an
+                    // empty file we decline the option instead, which RFC 2347 section 3 allows.
+                    if (fileSize > 0) {
+                        oack.put("tsize", Long.toString(fileSize));
+                    }
                 }
                 case "timeout" -> {
                     // RFC 2349: 1-255 seconds; the server must echo the value or refuse it.

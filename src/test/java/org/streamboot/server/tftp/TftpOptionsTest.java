@@ -38,6 +38,13 @@ class TftpOptionsTest {
     }
 
     @Test
+    void tsizeIsDeclinedForAnEmptyFile() throws Exception {
+        TftpOptions o = TftpOptions.negotiate(ask("tsize", "0", "blksize", "1428"), 0, TftpSettings.DEFAULTS);
+        assertThat(o.oack()).containsExactly(Map.entry("blksize", "1428"));
+        assertThat(TftpOptions.negotiate(ask("tsize", "0"), 0, TftpSettings.DEFAULTS).oack()).isEmpty();
+    }
+
+    @Test
     void unknownOptionsAreLeftOutOfTheOack() throws Exception {
         // RFC 2347 section 3: an option the server does not acknowledge is declined.
         TftpOptions o = TftpOptions.negotiate(ask("multicast", "", "blksize", "1024"), 10, TftpSettings.DEFAULTS);

@@ -143,6 +143,9 @@ class TftpInteropTest {
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertSameBytes(out, "rollover.bin");
         assertThat(server.events("started", "rollover.bin")).anyMatch(e -> e.detail().contains("blksize 16"));
+        // Seconds of lock-step blocks: the console hears progress, throttled, with growing byte counts.
+        List<Long> progress = server.events("progress", "rollover.bin").stream().map(e -> Long.parseLong(e.detail())).toList();
+        assertThat(progress).isNotEmpty().isSorted().hasSizeLessThan(200);
     }
 
     @Test

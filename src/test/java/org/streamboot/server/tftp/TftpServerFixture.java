@@ -33,6 +33,11 @@ final class TftpServerFixture implements AutoCloseable {
             }
 
             @Override
+            public void progress(Transfer t, Progress p) {
+                events.add(new Event("progress", t.file(), Long.toString(p.bytes())));
+            }
+
+            @Override
             public void finished(Transfer t, Progress p) {
                 events.add(new Event("finished", t.file(), p.bytes() + " bytes, " + p.retransmits() + " retransmits"));
             }

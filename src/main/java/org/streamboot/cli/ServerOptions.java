@@ -1,7 +1,11 @@
 package org.streamboot.cli;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
+import org.streamboot.server.admin.AdminException;
+import org.streamboot.server.config.DhcpNetwork;
+import org.streamboot.server.dhcp.AddressRange;
 import org.streamboot.server.config.DhcpMode;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
@@ -41,10 +45,36 @@ public final class ServerOptions {
     @Option(names = "--ipxe-dir", paramLabel = "DIR", description = "Directory with the iPXE binaries (default: /usr/lib/ipxe or /usr/share/ipxe)")
     java.nio.file.Path ipxeDir;
 
+    @Option(names = "--dhcp-range", paramLabel = "FIRST-LAST", description = "Addresses full DHCP may hand out, e.g. 10.0.0.100-10.0.0.199")
+    String dhcpRange;
+
+    @Option(names = "--dhcp-netmask", paramLabel = "MASK", description = "Subnet mask given in full mode (default: 255.255.255.0)")
+    String dhcpNetmask;
+
+    @Option(names = "--dhcp-router", paramLabel = "ADDR", description = "Default gateway given in full mode")
+    String dhcpRouter;
+
+    @Option(names = "--dhcp-dns", paramLabel = "ADDR", split = ",", description = "DNS servers given in full mode (comma-separated)")
+    List<String> dhcpDns = List.of();
+
+    @Option(names = "--server-address", paramLabel = "ADDR",
+            description = "The address PCs reach this server at, when the machine has several networks")
+    String serverAddress;
+
+    /** The configuration these options describe; bad values are refused with a plain message (exit 2). */
     public ServerConfig toConfig() {
-        ServerConfig base = ServerConfig.defaults(dataDir.resolve());
-        ServerConfig c = new ServerConfig(base.dataDir(), bind != null ? bind : base.bindAddress(), dhcp,
-                new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort), Optional.ofNullable(ipxeDir));
-        return c;
+        try {
+            ServerConfig base = ServerConfig.defaults(dataDir.resolve());
+            DhcpNetwork network = new DhcpNetwork(Optional.ofNullable(dhcpRange).map(AddressRange::parse),
+                    dhcpNetmask == null ? DhcpNetwork.NONE.mask() : AddressRange.ipv4(dhcpNetmask),
+                    Optional.ofNullable(dhcpRouter).map(AddressRange::ipv4), dhcpDns.stream().map(AddressRange::ipv4).toList(),
+                    Optional.ofNullable(serverAddress).map(AddressRange::ipv4));
+            ServerConfig c = new ServerConfig(base.dataDir(), bind != null ? bind : base.bindAddress(), dhcp,
+                    new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort), Optional.ofNullable(ipxeDir), network);
+            c.network().settingsFor(dhcp, httpPort == 0 ? Ports.DEFAULTS.http() : httpPort); // full mode needs a range, etc.
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.streamboot.server;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,22 +10,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.boot.BootDirectory;
-import org.streamboot.server.boot.BootPlan;
 import org.streamboot.server.boot.BootScriptRoute;
+import org.streamboot.server.boot.DatabaseLeaseStore;
+import org.streamboot.server.boot.DhcpBootEvents;
+import org.streamboot.server.boot.FirmwareBootPolicy;
 import org.streamboot.server.boot.RegistrationPolicy;
+import org.streamboot.server.boot.TftpBootEvents;
 import org.streamboot.server.config.DhcpMode;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
 import org.streamboot.server.config.SettingsStore;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.dhcp.DhcpService;
+import org.streamboot.server.dhcp.DhcpSettings;
+import org.streamboot.server.files.FileSource;
+import org.streamboot.server.files.IpxeBinaries;
+import org.streamboot.server.files.JailedDirectory;
+import org.streamboot.server.files.LayeredFileSource;
 import org.streamboot.server.http.HttpRoutes;
-import org.streamboot.server.live.BootEventWriter;
-import org.streamboot.server.live.LiveHub;
-import org.streamboot.server.model.BootEvent.Severity;
-import org.streamboot.server.model.BootStage;
 import org.streamboot.server.http.HttpService;
 import org.streamboot.server.iscsi.IscsiService;
+import org.streamboot.server.live.BootEventWriter;
+import org.streamboot.server.live.ClientAddresses;
+import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.nbd.NbdService;
 import org.streamboot.server.net.EventLoops;
 import org.streamboot.server.net.ServiceRunner;
@@ -36,21 +44,32 @@ import org.streamboot.server.tftp.TftpService;
  * The server as one thing: its database, its services, its admin operations. This is the
  * only API the console and the CLI use. A service that cannot start is reported FAILED with
  * the reason and the others run anyway; the caller decides whether that is fatal.
+ *
+ * <p>Services start in dependency order: HTTP, iSCSI and NBD first, then TFTP, then DHCP, whose
+ * answers name the ports the others really bound (they differ from the settings when a
+ * setting is 0).
  */
 public final class BootServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BootServer.class);
     private static final int MENU_TIMEOUT_SECONDS = 5;
     private static final int RETRY_SECONDS = 10;
+    /** The setting that picks the UEFI iPXE binary: ipxe_efi (default) or snponly_efi. */
+    public static final String UEFI_BINARY_SETTING = "boot.uefi-binary";
 
     private final ServerConfig config;
     private final Database database;
     private final AdminService admin;
     private final SettingsStore settings;
     private final LiveHub live;
+    private final ClientAddresses addresses = new ClientAddresses();
     private final BootEventWriter eventWriter;
     private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
-    private final List<ServiceRunner> runners;
+    private final ServiceRunner http;
+    private final ServiceRunner iscsi;
+    private final ServiceRunner nbd;
+    private volatile ServiceRunner tftp;
+    private volatile ServiceRunner dhcp;
     private EventLoops loops;
     private boolean closed;
 
@@ -61,53 +80,22 @@ public final class BootServer implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.live = new LiveHub(clock);
         this.eventWriter = new BootEventWriter(live, database).start();
-        this.runners = createRunners();
+        Ports p = config.ports();
+        BootEvents events = new BootEvents(live, addresses);
+        BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
+                () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
+                () -> new BootScriptRoute.Ports(portOf(this.iscsi, p.iscsi()), portOf(this.http, p.http()), MENU_TIMEOUT_SECONDS,
+                        RETRY_SECONDS), blockingWork, events::scriptServed);
+        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts))));
+        this.iscsi = new ServiceRunner(new IscsiService(p.iscsi()));
+        this.nbd = new ServiceRunner(new NbdService(p.nbd()));
+        this.tftp = ServiceRunner.notYetStarted("TFTP");
+        this.dhcp = ServiceRunner.notYetStarted("DHCP");
     }
 
     /** Opens the data directory's database (migrating it); starts nothing yet. */
     public static BootServer open(ServerConfig config) {
         return new BootServer(config, Database.open(config.dataDir()), Clock.systemUTC());
-    }
-
-    private List<ServiceRunner> createRunners() {
-        Ports p = config.ports();
-        BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
-                () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
-                () -> new BootScriptRoute.Ports(portOr("iSCSI", p.iscsi()), portOr("HTTP", p.http()), MENU_TIMEOUT_SECONDS,
-                        RETRY_SECONDS), blockingWork,
-                this::scriptServed);
-        List<ServiceRunner> out = new ArrayList<>();
-        out.add(new ServiceRunner(new DhcpService(p.dhcp(), p.pxe(), config.dhcpMode() == DhcpMode.PROXY)));
-        out.add(new ServiceRunner(new TftpService(p.tftp())));
-        out.add(new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)))));
-        out.add(new ServiceRunner(new IscsiService(p.iscsi())));
-        out.add(new ServiceRunner(new NbdService(p.nbd())));
-        return List.copyOf(out);
-    }
-
-    /** The port a service really listens on (it differs from the setting when that is 0). */
-    private int portOr(String serviceName, int configured) {
-        for (ServiceRunner r : runners) {
-            if (r.service().name().equals(serviceName) && r.status().state() == ServiceState.RUNNING) {
-                return r.boundPort(0);
-            }
-        }
-        return configured;
-    }
-
-    private void scriptServed(BootPlan plan) {
-        String who = plan.name() == null ? plan.mac().value() : plan.name();
-        switch (plan.status()) {
-            case READY -> live.emit(plan.mac(), plan.targets().size() > 1 ? BootStage.MENU : BootStage.SCRIPT, Severity.INFO,
-                    plan.targets().size() > 1 ? "boot menu sent with " + plan.targets().size() + " vDisks"
-                            : "boot script sent: boots " + plan.targets().getFirst().vdiskName());
-            case PENDING -> live.emit(plan.mac(), BootStage.SCRIPT, Severity.WARNING, who + " waits for approval");
-            case NO_VDISK -> live.emit(plan.mac(), BootStage.FAILED, Severity.WARNING,
-                    "no vDisk is assigned to " + who + " or its group");
-            case REJECTED -> live.emit(plan.mac(), BootStage.FAILED, Severity.WARNING, who + " is rejected and may not boot");
-            case UNKNOWN -> live.emit(plan.mac(), BootStage.FAILED, Severity.WARNING,
-                    "unknown PC; registration policy admits only known PCs");
-        }
     }
 
     /** Binds every enabled service and returns their statuses. */
@@ -118,23 +106,89 @@ public final class BootServer implements AutoCloseable {
         if (loops == null) {
             loops = new EventLoops();
         }
-        for (ServiceRunner runner : runners) {
-            if (runner.service() instanceof DhcpService && config.dhcpMode() == DhcpMode.OFF) {
-                runner.disable("DHCP is off (another server answers PXE clients)");
-            } else if (runner.status().state() != ServiceState.RUNNING) {
-                runner.start(loops, config.bindAddress());
-            }
+        for (ServiceRunner r : List.of(http, iscsi, nbd)) {
+            startIfNeeded(r);
+        }
+        if (tftp.status().state() != ServiceState.RUNNING) {
+            tftp = tftpRunner();
+            startIfNeeded(tftp);
+        }
+        if (dhcp.status().state() != ServiceState.RUNNING) {
+            dhcp = dhcpRunner();
+            startIfNeeded(dhcp);
         }
         return services();
     }
 
-    public List<ServiceStatus> services() {
-        return runners.stream().map(ServiceRunner::status).toList();
+    private void startIfNeeded(ServiceRunner r) {
+        ServiceState s = r.status().state();
+        if (s == ServiceState.STOPPED) {
+            r.start(loops, config.bindAddress());
+        }
     }
 
-    /** The port a running service actually bound (its first socket); for tests that ask for port 0. */
+    /** iPXE binaries from the system, overlaid by files the admin puts into DATA/tftp. */
+    private ServiceRunner tftpRunner() {
+        TftpBootEvents events = new TftpBootEvents(live, addresses);
+        List<FileSource> layers = new ArrayList<>();
+        java.nio.file.Path own = config.dataDir().resolve("tftp");
+        String warning = "";
+        try {
+            Files.createDirectories(own);
+            layers.add(new JailedDirectory(own));
+        } catch (Exception e) {
+            warning = "cannot use " + own + ": " + e.getMessage();
+        }
+        try {
+            layers.add(IpxeBinaries.fileSource(config.ipxeDir()));
+        } catch (IpxeBinaries.Missing e) {
+            warning = e.getMessage();
+        }
+        ServiceRunner r = new ServiceRunner(new TftpService(config.ports().tftp(), new LayeredFileSource(layers), events));
+        r.warn(warning);
+        return r;
+    }
+
+    private ServiceRunner dhcpRunner() {
+        if (config.dhcpMode() == DhcpMode.OFF) {
+            ServiceRunner off = ServiceRunner.notYetStarted("DHCP");
+            off.disable("DHCP is off (another server answers PXE clients)");
+            return off;
+        }
+        int httpPort = portOf(http, config.ports().http());
+        DhcpSettings dhcpSettings;
+        try {
+            dhcpSettings = config.network().settingsFor(config.dhcpMode(), httpPort);
+        } catch (IllegalArgumentException e) {
+            ServiceRunner failed = ServiceRunner.notYetStarted("DHCP");
+            failed.fail(e.getMessage());
+            return failed;
+        }
+        FirmwareBootPolicy.UefiBinary uefi = settings.getEnum(UEFI_BINARY_SETTING, FirmwareBootPolicy.UefiBinary.class,
+                FirmwareBootPolicy.UefiBinary.IPXE_EFI);
+        return new ServiceRunner(new DhcpService(dhcpSettings, new FirmwareBootPolicy(httpPort, uefi),
+                new DatabaseLeaseStore(database), new DhcpBootEvents(live, admin, addresses),
+                config.ports().dhcp(), config.ports().pxe()));
+    }
+
+    /** The port a service really listens on (it differs from the setting when that is 0). */
+    private static int portOf(ServiceRunner r, int configured) {
+        return r != null && r.status().state() == ServiceState.RUNNING ? r.boundPort(0) : configured;
+    }
+
+    /** In the order an admin reads them: DHCP, TFTP, HTTP, iSCSI, NBD. */
+    public List<ServiceStatus> services() {
+        return List.of(dhcp.status(), tftp.status(), http.status(), iscsi.status(), nbd.status());
+    }
+
+    /** The port a running service actually bound (its first socket), or -1; for tests that ask for port 0. */
     public int boundPort(String serviceName) {
-        return portOr(serviceName, -1);
+        for (ServiceRunner r : List.of(dhcp, tftp, http, iscsi, nbd)) {
+            if (r.status().name().equals(serviceName)) {
+                return portOf(r, -1);
+            }
+        }
+        throw new IllegalArgumentException("no service " + serviceName);
     }
 
     public ServerConfig config() {
@@ -160,8 +214,8 @@ public final class BootServer implements AutoCloseable {
 
     /** Closes every socket; the database stays open. */
     public synchronized void stop() {
-        for (ServiceRunner runner : runners) {
-            runner.stop();
+        for (ServiceRunner r : List.of(dhcp, tftp, http, iscsi, nbd)) {
+            r.stop();
         }
         if (loops != null) {
             loops.close();

@@ -108,6 +108,22 @@ public final class AdminService {
         });
     }
 
+    /**
+     * Remembers what a boot told about a known client (firmware and/or address; null = keep).
+     * Does not block: the update is queued on the database thread.
+     */
+    public java.util.concurrent.CompletableFuture<Void> noteSeen(MacAddress mac, org.streamboot.server.model.Firmware firmware,
+                                                                 String ip) {
+        long now = clock.millis();
+        return db.submit(c -> {
+            Optional<Client> found = clients.byMac(c, mac);
+            if (found.isPresent()) {
+                clients.markSeen(c, found.get().id(), firmware != null ? firmware : found.get().lastFirmware(), ip, now);
+            }
+            return null;
+        });
+    }
+
     public Views.ClientView client(String name) {
         return db.call(c -> clientView(c, requireClient(c, name)));
     }

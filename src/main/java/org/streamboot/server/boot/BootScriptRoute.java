@@ -3,7 +3,8 @@ package org.streamboot.server.boot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,11 @@ public final class BootScriptRoute implements HttpRoutes {
     private final Supplier<RegistrationPolicy> policy;
     private final Supplier<Ports> ports;
     private final Executor executor;
-    private final Consumer<BootPlan> served;
+    private final BiConsumer<BootPlan, InetSocketAddress> served;
 
-    /** @param served told about every plan a script was written for (boot events) */
+    /** @param served told about every plan a script was written for, and who asked (boot events) */
     public BootScriptRoute(BootDirectory directory, Supplier<RegistrationPolicy> policy, Supplier<Ports> ports, Executor executor,
-                           Consumer<BootPlan> served) {
+                           BiConsumer<BootPlan, InetSocketAddress> served) {
         this.directory = directory;
         this.policy = policy;
         this.ports = ports;
@@ -58,7 +59,7 @@ public final class BootScriptRoute implements HttpRoutes {
                 p.menuTimeoutSeconds(), p.retrySeconds());
         return CompletableFuture.supplyAsync(() -> {
             BootPlan plan = directory.planFor(mac, policy.get());
-            served.accept(plan);
+            served.accept(plan, request.remote());
             return Optional.of(new Reply(200, IPXE_SCRIPT, IpxeScript.render(plan, settings)));
         }, executor);
     }

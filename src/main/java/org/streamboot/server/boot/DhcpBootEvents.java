@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.dhcp.DhcpEventListener;
 import org.streamboot.server.dhcp.MalformedPacketException;
+import org.streamboot.server.live.ClientAddresses;
 import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.model.BootEvent.Severity;
 import org.streamboot.server.model.BootStage;
@@ -22,15 +23,18 @@ public final class DhcpBootEvents implements DhcpEventListener {
 
     private final LiveHub live;
     private final AdminService admin;
+    private final ClientAddresses addresses;
     private final Set<Inet4Address> foreignServers = ConcurrentHashMap.newKeySet();
 
-    public DhcpBootEvents(LiveHub live, AdminService admin) {
+    public DhcpBootEvents(LiveHub live, AdminService admin, ClientAddresses addresses) {
         this.live = live;
         this.admin = admin;
+        this.addresses = addresses;
     }
 
     @Override
     public void clientSeen(MacAddress mac, Firmware firmware, ClientHello hello) {
+        hello.clientIp().ifPresent(ip -> addresses.learn(ip, mac));
         live.emit(mac, BootStage.DHCP, Severity.INFO, "asked for a boot server (" + describe(firmware) + ")");
         admin.noteSeen(mac, firmware, null);
     }
@@ -45,6 +49,7 @@ public final class DhcpBootEvents implements DhcpEventListener {
         boolean hasAddress = !address.isAnyLocalAddress();
         live.emit(mac, boot.isPresent() ? BootStage.FIRMWARE_DOWNLOAD : BootStage.DHCP, Severity.INFO, "acknowledged " + what(address, boot));
         if (hasAddress) {
+            addresses.learn(address, mac);
             admin.noteSeen(mac, null, address.getHostAddress());
         }
     }

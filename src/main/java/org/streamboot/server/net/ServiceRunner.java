@@ -26,10 +26,26 @@ public final class ServiceRunner {
     private final NetService service;
     private final List<Channel> channels = new ArrayList<>();
     private volatile ServiceStatus status;
+    private volatile String warning = "";
 
     public ServiceRunner(NetService service) {
         this.service = service;
         this.status = ServiceStatus.of(service.name(), ServiceState.STOPPED);
+    }
+
+    /** A placeholder for a service that is built when the server starts. */
+    public static ServiceRunner notYetStarted(String name) {
+        return new ServiceRunner(new NetService() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<Endpoint> endpoints() {
+                return List.of();
+            }
+        });
     }
 
     public NetService service() {
@@ -56,8 +72,11 @@ public final class ServiceRunner {
             InetSocketAddress local = (InetSocketAddress) future.channel().localAddress();
             bound.add(local.getAddress().getHostAddress() + ":" + local.getPort() + "/" + endpoint.transport().suffix());
         }
-        status = new ServiceStatus(service.name(), ServiceState.RUNNING, String.join(", ", bound), "");
+        status = new ServiceStatus(service.name(), ServiceState.RUNNING, String.join(", ", bound), warning);
         log.info("{} listening on {}", service.name(), status.address());
+        if (!warning.isEmpty()) {
+            log.warn("{}: {}", service.name(), warning);
+        }
         return status;
     }
 
@@ -88,12 +107,23 @@ public final class ServiceRunner {
     }
 
     public synchronized void stop() {
-        if (status.state() == ServiceState.DISABLED) {
+        if (status.state() == ServiceState.DISABLED || status.state() == ServiceState.FAILED && channels.isEmpty()) {
             return;
         }
         closeChannels();
         service.stopped();
         status = ServiceStatus.of(service.name(), ServiceState.STOPPED);
+    }
+
+    /** Runs, but with something the admin should fix (shown beside the running state). */
+    public void warn(String problem) {
+        this.warning = problem == null ? "" : problem;
+    }
+
+    /** Could not even be set up (e.g. contradictory settings); the reason is shown to the admin. */
+    public synchronized void fail(String problem) {
+        status = new ServiceStatus(service.name(), ServiceState.FAILED, "", problem);
+        log.error("{} not started: {}", service.name(), problem);
     }
 
     public synchronized void disable(String why) {

@@ -18,8 +18,8 @@ import org.streamboot.server.config.ServerConfig;
  * The console's side of the embedded server: opens and starts it, polls it while it runs, and
  * closes it. Opening touches the disk and binding touches the network, so all of it runs on one
  * background thread; using one thread also means a close requested while the server is still
- * opening waits for the open to finish and then undoes it. The state is a compare-and-set
- * reference so that a second close (two clicks on the close box) does nothing.
+ * opening waits for the open to finish and then undoes it. A second close (two clicks
+ * on the close box) gets the first one's future and does nothing more.
  */
 public final class ServerLifecycle {
 
@@ -43,6 +43,7 @@ public final class ServerLifecycle {
             Thread.ofPlatform().name("streamboot-console-server").daemon(true).factory());
     private volatile BootServer server;
     private volatile SnapshotPoller poller;
+    private CompletableFuture<Void> closing;
 
     public ServerLifecycle(ServerConfig config, Function<ServerConfig, BootServer> opener, Duration pollPeriod) {
         this.config = config;
@@ -108,14 +109,14 @@ public final class ServerLifecycle {
 
     /**
      * Stops polling, then closes the server (sockets, event loops, database). Completes when
-     * all of that is done; later calls return the same kind of completed future and do nothing.
+     * all of that is done; later calls return the same future.
      */
-    public CompletableFuture<Void> close() {
-        State before = state.getAndUpdate(s -> s == State.STOPPED ? s : State.STOPPING);
-        if (before == State.STOPPED || before == State.STOPPING) {
-            return CompletableFuture.completedFuture(null);
+    public synchronized CompletableFuture<Void> close() {
+        if (closing != null) {
+            return closing;
         }
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+        state.set(State.STOPPING);
+        closing = CompletableFuture.runAsync(() -> {
             SnapshotPoller p = poller;
             if (p != null) {
                 p.close();
@@ -127,6 +128,6 @@ public final class ServerLifecycle {
             state.set(State.STOPPED);
         }, worker);
         worker.shutdown();
-        return done;
+        return closing;
     }
 }

@@ -79,7 +79,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         shell = new ConsoleShell(config, ZoneId.systemDefault());
-        Scene scene = new Scene(shell.root(), 1180, 720);
+        Scene scene = new Scene(shell.root(), 1280, 760);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET)
                 .toExternalForm());
         stage.setTitle(shell.windowTitle());

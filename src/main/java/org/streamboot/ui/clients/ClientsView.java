@@ -30,13 +30,13 @@ public final class ClientsView {
         table.getStyleClass().addAll("clients-table", "striped");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Name", ClientRow::name, 110),
-                column("MAC", ClientRow::mac, 150),
-                column("Group", ClientRow::group, 90),
-                column("State", ClientRow::state, 150),
-                column("Firmware", ClientRow::firmware, 90),
+                column("Name", ClientRow::name, 80),
+                column("MAC", ClientRow::mac, 140),
+                column("Group", ClientRow::group, 70),
+                column("State", ClientRow::state, 160),
+                column("Firmware", ClientRow::firmware, 95),
                 column("IP", ClientRow::ip, 110),
-                column("vDisks", ClientRow::vdisks, 160)));
+                column("vDisks", ClientRow::vdisks, 285)));
         table.setPlaceholder(emptyState());
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(title, table);

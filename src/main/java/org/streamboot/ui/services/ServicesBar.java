@@ -51,10 +51,18 @@ public final class ServicesBar {
         icon.getStyleClass().add("service-icon");
         Label name = new Label(badge.name());
         name.getStyleClass().add("service-name");
+        HBox title = new HBox(name);
+        title.getStyleClass().add("service-title");
+        if (!badge.tag().isEmpty()) {
+            Label tag = new Label(badge.tag());
+            tag.getStyleClass().add("service-tag");
+            tag.setId("service-" + badge.name().toLowerCase(Locale.ROOT) + "-tag");
+            title.getChildren().add(tag);
+        }
         Label detail = new Label(badge.text());
         detail.getStyleClass().add("service-detail");
         detail.setId("service-" + badge.name().toLowerCase(Locale.ROOT) + "-detail");
-        VBox text = new VBox(name, detail);
+        VBox text = new VBox(title, detail);
         text.getStyleClass().add("service-text");
         HBox box = new HBox(icon, text);
         box.getStyleClass().addAll("service-badge", badge.tone().styleClass());

@@ -17,16 +17,38 @@ public final class ServicesViewModel {
     static ServiceBadge badge(ServiceStatus s) {
         return switch (s.state()) {
             case RUNNING -> s.address().isBlank()
-                    ? new ServiceBadge(s.name(), ServiceTone.RUNNING, "running", s.name() + " is running")
-                    : new ServiceBadge(s.name(), ServiceTone.RUNNING, s.address(),
+                    ? new ServiceBadge(s.name(), ServiceTone.RUNNING, "", "running", s.name() + " is running")
+                    : new ServiceBadge(s.name(), ServiceTone.RUNNING, "", compact(s.address()),
                             s.name() + " is listening on " + s.address());
-            case FAILED -> new ServiceBadge(s.name(), ServiceTone.FAILED, "FAILED: " + headline(s.problem()),
-                    s.name() + " is not running: " + s.problem());
-            case DISABLED -> new ServiceBadge(s.name(), ServiceTone.OFF, "off",
+            case FAILED -> new ServiceBadge(s.name(), ServiceTone.FAILED, "FAILED", headline(s.problem()),
+                    s.name() + " is not running: " + (s.problem().isBlank() ? "unknown reason" : s.problem()));
+            case DISABLED -> new ServiceBadge(s.name(), ServiceTone.OFF, "OFF", "switched off",
                     s.problem().isEmpty() ? s.name() + " is switched off" : s.problem());
-            case STARTING -> new ServiceBadge(s.name(), ServiceTone.PENDING, "starting…", s.name() + " is starting");
-            case STOPPED -> new ServiceBadge(s.name(), ServiceTone.OFF, "stopped", s.name() + " is stopped");
+            case STARTING -> new ServiceBadge(s.name(), ServiceTone.PENDING, "", "starting…",
+                    s.name() + " is starting");
+            case STOPPED -> new ServiceBadge(s.name(), ServiceTone.OFF, "STOPPED", "not listening",
+                    s.name() + " is stopped");
         };
+    }
+
+    /**
+     * Several sockets on one host read as "0.0.0.0:67/udp, :4011/udp": the repeated host only
+     * widens the bar. The tooltip keeps the full list.
+     */
+    static String compact(String addresses) {
+        String[] parts = addresses.split(", ");
+        String host = hostOf(parts[0]);
+        StringBuilder out = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            out.append(", ").append(host != null && host.equals(hostOf(parts[i]))
+                    ? parts[i].substring(host.length()) : parts[i]);
+        }
+        return out.toString();
+    }
+
+    private static String hostOf(String address) {
+        int colon = address.lastIndexOf(':');
+        return colon > 0 ? address.substring(0, colon) : null;
     }
 
     /**

@@ -74,6 +74,9 @@ public final class ConsoleShell {
     private HBox statusLine() {
         Label dataDir = statusLabel("status-data-dir");
         dataDir.setText(model.dataDirectory());
+        // A long path is the one thing that may shrink; the window title shows it whole.
+        dataDir.setMinWidth(80);
+        HBox.setHgrow(dataDir, Priority.SOMETIMES);
         Label dhcp = statusLabel("status-dhcp");
         dhcp.setText(model.dhcpMode());
         Region spring = new Region();

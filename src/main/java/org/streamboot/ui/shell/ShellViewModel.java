@@ -30,7 +30,7 @@ public final class ShellViewModel {
 
     static String describe(DhcpMode mode) {
         return switch (mode) {
-            case PROXY -> "proxyDHCP (boot information only; the router keeps handing out addresses)";
+            case PROXY -> "proxyDHCP (boot info only; the router hands out addresses)";
             case FULL -> "full DHCP server (hands out addresses)";
             case OFF -> "off (another server answers PXE clients)";
         };

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -56,25 +57,32 @@ public final class SidebarView {
     }
 
     private static <T> void setUp(ListView<T> list, Function<T, String[]> lines, String empty) {
-        list.getStyleClass().add("sidebar-list");
+        list.getStyleClass().addAll("sidebar-list", "edge-to-edge");
         Label placeholder = new Label(empty);
         placeholder.getStyleClass().add("sidebar-empty");
         list.setPlaceholder(placeholder);
-        list.setCellFactory(v -> new TwoLineCell<>(lines));
+        list.setCellFactory(v -> new TwoLineCell<>(lines, v));
     }
 
     /** A title line and a muted detail line, built once per cell and refilled on reuse. */
     private static final class TwoLineCell<T> extends ListCell<T> {
+        private static final double CELL_INSETS = 48;
         private final Function<T, String[]> lines;
         private final Label title = new Label();
         private final Label detail = new Label();
         private final VBox box = new VBox(title, detail);
 
-        TwoLineCell(Function<T, String[]> lines) {
+        TwoLineCell(Function<T, String[]> lines, ListView<T> list) {
             this.lines = lines;
             title.getStyleClass().add("sidebar-item-title");
             detail.getStyleClass().add("sidebar-item-detail");
+            detail.setWrapText(true);
             box.getStyleClass().add("sidebar-item");
+            // Cells as wide as the list (less the cell padding and a scroll bar), so a long
+            // detail wraps instead of pushing out a horizontal scroll bar.
+            setPrefWidth(0);
+            detail.prefWidthProperty().bind(list.widthProperty().subtract(CELL_INSETS));
+            detail.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         @Override

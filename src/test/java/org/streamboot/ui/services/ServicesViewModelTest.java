@@ -17,21 +17,35 @@ class ServicesViewModelTest {
         ServiceBadge b = ServicesViewModel.badge(new ServiceStatus("TFTP", ServiceState.RUNNING, "0.0.0.0:69/udp", ""));
         assertThat(b.tone()).isEqualTo(ServiceTone.RUNNING);
         assertThat(b.text()).isEqualTo("0.0.0.0:69/udp");
+        assertThat(b.tag()).isEmpty();
         assertThat(b.tooltip()).isEqualTo("TFTP is listening on 0.0.0.0:69/udp");
+    }
+
+    @Test
+    void severalSocketsOnOneHostNameTheHostOnce() {
+        assertThat(ServicesViewModel.compact("0.0.0.0:67/udp, 0.0.0.0:4011/udp")).isEqualTo("0.0.0.0:67/udp, :4011/udp");
+        assertThat(ServicesViewModel.compact("10.0.0.1:67/udp, 10.0.0.2:4011/udp"))
+                .isEqualTo("10.0.0.1:67/udp, 10.0.0.2:4011/udp");
+        assertThat(ServicesViewModel.compact("[::1]:69/udp")).isEqualTo("[::1]:69/udp");
+        ServiceBadge dhcp = ServicesViewModel.badge(new ServiceStatus("DHCP", ServiceState.RUNNING,
+                "0.0.0.0:67/udp, 0.0.0.0:4011/udp", ""));
+        assertThat(dhcp.tooltip()).isEqualTo("DHCP is listening on 0.0.0.0:67/udp, 0.0.0.0:4011/udp");
     }
 
     @Test
     void failedServiceShowsTheReasonAndKeepsTheAdviceForTheTooltip() {
         ServiceBadge b = ServicesViewModel.badge(new ServiceStatus("iSCSI", ServiceState.FAILED, "", IN_USE));
         assertThat(b.tone()).isEqualTo(ServiceTone.FAILED);
-        assertThat(b.text()).isEqualTo("FAILED: port 3260/tcp is already in use by another program");
+        assertThat(b.tag()).isEqualTo("FAILED");
+        assertThat(b.text()).isEqualTo("port 3260/tcp is already in use by another program");
         assertThat(b.tooltip()).isEqualTo("iSCSI is not running: " + IN_USE);
     }
 
     @Test
     void failedWithoutReasonStillSaysSomething() {
         ServiceBadge b = ServicesViewModel.badge(new ServiceStatus("NBD", ServiceState.FAILED, "", ""));
-        assertThat(b.text()).isEqualTo("FAILED: unknown reason");
+        assertThat(b.text()).isEqualTo("unknown reason");
+        assertThat(b.tooltip()).isEqualTo("NBD is not running: unknown reason");
     }
 
     @Test
@@ -39,7 +53,7 @@ class ServicesViewModelTest {
         ServiceBadge b = ServicesViewModel.badge(new ServiceStatus("DHCP", ServiceState.DISABLED, "",
                 "DHCP is off (another server answers PXE clients)"));
         assertThat(b.tone()).isEqualTo(ServiceTone.OFF);
-        assertThat(b.text()).isEqualTo("off");
+        assertThat(b.tag()).isEqualTo("OFF");
         assertThat(b.tooltip()).contains("another server answers");
     }
 

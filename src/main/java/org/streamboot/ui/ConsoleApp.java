@@ -35,6 +35,7 @@ public final class ConsoleApp extends Application {
     private static volatile ServerConfig launchConfig;
     private static volatile int exitCode;
     private static volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
+    private static volatile ServerLifecycle launched;
 
     private final ServerConfig config;
     private final Runnable exitAction;
@@ -61,6 +62,14 @@ public final class ConsoleApp extends Application {
     public static int launchConsole(ServerConfig serverConfig, String[] rawArgs) {
         launchConfig = serverConfig;
         exitCode = 0;
+        // SIGTERM (logout, systemd, kill) skips the window's close path: close the server here
+        // too, so sockets and the database are released cleanly.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("streamboot-console-shutdown").unstarted(() -> {
+            ServerLifecycle l = launched;
+            if (l != null) {
+                l.close().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            }
+        }));
         Application.launch(ConsoleApp.class);
         // The toolkit may end before the server has closed (e.g. a desktop session ending); wait
         // here, on the launcher's thread, so the database is closed cleanly before the JVM exits.
@@ -94,6 +103,9 @@ public final class ConsoleApp extends Application {
         stage.show();
 
         lifecycle = ServerLifecycle.standard(config);
+        if (config == launchConfig) {
+            launched = lifecycle;
+        }
         CoalescingDispatcher<ConsoleSnapshot> toScreen = new CoalescingDispatcher<>(Platform::runLater, shell::apply);
         lifecycle.open(new ServerLifecycle.Listener() {
             @Override

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,11 @@ class ConsoleAppTest extends FxRobot {
     Path temp;
 
     private final ConsoleFixture console = new ConsoleFixture();
+
+    @BeforeEach
+    void needsADisplay() {
+        ConsoleFixture.assumeDisplay();
+    }
 
     @AfterEach
     void tearDown() throws Exception {

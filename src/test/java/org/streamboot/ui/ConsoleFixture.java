@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Assumptions;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
@@ -51,6 +52,14 @@ final class ConsoleFixture {
         void seed(AdminService admin, Database db);
     }
 
+    /** The console needs an X display; without one the test is skipped, saying how to get one. */
+    static void assumeDisplay() {
+        String display = System.getenv("DISPLAY");
+        Assumptions.assumeTrue(display != null && !display.isBlank(),
+                "no X display: run under Xvfb, e.g. xvfb-run -a -s \"-screen 0 1280x1024x24\" ./mvnw test"
+                        + " (Debian: xvfb xauth libgtk-3-0)");
+    }
+
     ConsoleApp start(ServerConfig config) throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(config, exited::countDown));
@@ -72,6 +81,9 @@ final class ConsoleFixture {
 
     /** Whatever happened in the test: no server, socket or database outlives it. */
     void cleanUp() throws Exception {
+        if (stage == null) {
+            return; // never started (e.g. the test was skipped): there is no toolkit to clean
+        }
         if (app != null && app.lifecycle() != null) {
             app.lifecycle().close().get(20, TimeUnit.SECONDS);
         }

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,11 @@ class ConsoleScreenshotTest extends FxRobot {
     Path temp;
 
     private final ConsoleFixture console = new ConsoleFixture();
+
+    @BeforeEach
+    void needsADisplay() {
+        ConsoleFixture.assumeDisplay();
+    }
 
     @AfterEach
     void tearDown() throws Exception {

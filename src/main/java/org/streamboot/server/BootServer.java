@@ -84,7 +84,7 @@ public final class BootServer implements AutoCloseable {
         BootEvents events = new BootEvents(live, addresses);
         BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
                 () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
-                () -> new BootScriptRoute.Ports(portOf(this.iscsi, p.iscsi()), portOf(this.http, p.http()), MENU_TIMEOUT_SECONDS,
+                () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
         this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts))));
         this.iscsi = new ServiceRunner(new IscsiService(p.iscsi()));
@@ -155,7 +155,7 @@ public final class BootServer implements AutoCloseable {
             off.disable("DHCP is off (another server answers PXE clients)");
             return off;
         }
-        int httpPort = portOf(http, config.ports().http());
+        int httpPort = httpPortNow();
         DhcpSettings dhcpSettings;
         try {
             dhcpSettings = config.network().settingsFor(config.dhcpMode(), httpPort);
@@ -169,6 +169,14 @@ public final class BootServer implements AutoCloseable {
         return new ServiceRunner(new DhcpService(dhcpSettings, new FirmwareBootPolicy(httpPort, uefi),
                 new DatabaseLeaseStore(database), new DhcpBootEvents(live, admin, addresses),
                 config.ports().dhcp(), config.ports().pxe()));
+    }
+
+    private int httpPortNow() {
+        return portOf(http, config.ports().http());
+    }
+
+    private int iscsiPortNow() {
+        return portOf(iscsi, config.ports().iscsi());
     }
 
     /** The port a service really listens on (it differs from the setting when that is 0). */

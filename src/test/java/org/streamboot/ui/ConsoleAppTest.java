@@ -67,7 +67,7 @@ class ConsoleAppTest extends FxRobot {
 
             waitFor(() -> text("#service-iscsi-detail").contains("already in use"));
             assertThat(text("#service-iscsi-detail"))
-                    .isEqualTo("port " + squatter.getLocalPort() + "/tcp is already in use by another program");
+                    .isEqualTo("port " + squatter.getLocalPort() + "/tcp is already in use by another program, perhaps a second Streamboot");
             assertThat(text("#service-iscsi-tag")).isEqualTo("FAILED");
             assertThat(lookup("#service-iscsi").query().getStyleClass()).contains("service-failed");
             for (String running : List.of("dhcp", "tftp", "http", "nbd")) {

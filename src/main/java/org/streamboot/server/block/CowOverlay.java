@@ -46,10 +46,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <ul>
  * <li>before step 3: the map on disk is the one of the previous flush; every block it marks
  *     ALLOCATED was synced then; blocks allocated since read from the lower device again,
- *     which is their content as of the last flush. In-place overwrites since the last flush
- *     may or may not have reached the disk: that is what "not flushed" means on any disk.</li>
- * <li>during step 3 (a torn map write): each map byte is old or new; both versions of every
- *     entry point at durable data, so each block shows its last-flushed or its new content.</li>
+ *     which is their content as of the last flush. Bytes the client did not touch since the
+ *     last flush read exactly as then; a touched byte holds some value it had since (an
+ *     in-place overwrite may or may not have reached the disk, a trim may be undone): that is
+ *     what "not flushed" means on any disk with a volatile write cache.</li>
+ * <li>during step 3 (a torn map write): each map byte is old or new, and both versions of
+ *     every entry point at durable data, so the same holds: the flush did not complete.</li>
  * <li>after step 4: everything written before the flush started is durable.</li>
  * </ul>
  * A fresh map is written under a temporary name and renamed into place after the data file

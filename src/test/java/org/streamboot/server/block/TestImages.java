@@ -39,4 +39,16 @@ final class TestImages {
         device.read(0, buf);
         return buf.array();
     }
+
+    /** Like assertThat(actual).isEqualTo(expected) but names the first differing byte instead of dumping arrays. */
+    static void assertSameBytes(byte[] actual, byte[] expected, String label) {
+        if (actual.length != expected.length) {
+            throw new AssertionError(label + ": length " + actual.length + ", expected " + expected.length);
+        }
+        int at = java.util.Arrays.mismatch(actual, expected);
+        if (at >= 0) {
+            throw new AssertionError(label + ": first difference at byte " + at + " (block " + at / 4096
+                    + "): got " + actual[at] + ", expected " + expected[at]);
+        }
+    }
 }

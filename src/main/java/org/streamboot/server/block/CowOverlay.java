@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -74,15 +73,13 @@ public final class CowOverlay implements BlockDevice {
     private final Path directory;
     private final BlockDevice lower;
     private final long size;
-    private final long quotaBlocks;
-    private final long quotaBytes;
     private final FileChannel data;
     private final OverlayMapFile mapFile;
     private final BlockStateMap map;
     private final StripedLocks blockLocks = new StripedLocks(LOCK_STRIPES);
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final ReentrantLock flushLock = new ReentrantLock();
-    private final AtomicLong allocatedBlocks;
+    private final OverlayQuota quota;
     private final AtomicBoolean dataDirty = new AtomicBoolean();
     private boolean closed;
 
@@ -91,12 +88,10 @@ public final class CowOverlay implements BlockDevice {
         this.directory = directory;
         this.lower = lower;
         this.size = lower.size();
-        this.quotaBytes = quotaBytes;
-        this.quotaBlocks = quotaBytes / BLOCK_SIZE;
         this.data = data;
         this.mapFile = mapFile;
         this.map = map;
-        this.allocatedBlocks = new AtomicLong(map.count(BlockState.ALLOCATED));
+        this.quota = new OverlayQuota(quotaBytes, BLOCK_SIZE, map.count(BlockState.ALLOCATED));
     }
 
     /**
@@ -169,11 +164,11 @@ public final class CowOverlay implements BlockDevice {
 
     /** Bytes held in the data file for this client (ALLOCATED blocks times the block size). */
     public long allocatedBytes() {
-        return allocatedBlocks.get() * BLOCK_SIZE;
+        return quota.allocatedBlocks() * BLOCK_SIZE;
     }
 
     public long quotaBytes() {
-        return quotaBytes;
+        return quota.quotaBytes();
     }
 
     /** The state of the block holding {@code offset}: for the console's block map. */
@@ -223,12 +218,12 @@ public final class CowOverlay implements BlockDevice {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            checkQuota(offset, from.remaining());
+            quota.check(blocksToAllocate(offset, from.remaining()));
             long pos = offset;
             while (from.hasRemaining()) {
                 long block = pos / BLOCK_SIZE;
                 int inBlock = (int) (pos - block * BLOCK_SIZE);
-                int len = (int) Math.min(from.remaining(), blockLength(block) - inBlock);
+                int len = Math.min(from.remaining(), blockLength(block) - inBlock);
                 writeInBlock(block, inBlock, from.slice(from.position(), len));
                 from.position(from.position() + len);
                 pos += len;
@@ -306,7 +301,7 @@ public final class CowOverlay implements BlockDevice {
             data.truncate(0);
             extendSparse(data, size);
             data.force(true);
-            allocatedBlocks.set(0);
+            quota.reset();
             dataDirty.set(false);
         } finally {
             lifecycle.writeLock().unlock();
@@ -353,11 +348,11 @@ public final class CowOverlay implements BlockDevice {
                 whole.clear();
             }
             whole.put(inBlock, piece, piece.position(), piece.remaining());
-            reserveBlock();
+            quota.reserve();
             try {
                 FileChannels.writeFully(data, whole, blockStart);
             } catch (IOException | RuntimeException e) {
-                allocatedBlocks.decrementAndGet();
+                quota.release();
                 throw e;
             }
             dataDirty.set(true);
@@ -372,38 +367,22 @@ public final class CowOverlay implements BlockDevice {
         lock.lock();
         try {
             if (map.set(block, BlockState.TRIMMED) == BlockState.ALLOCATED) {
-                allocatedBlocks.decrementAndGet();
+                quota.release();
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Refuses up front a write that cannot fit, so that it is not applied half-way. */
-    private void checkQuota(long offset, long length) throws OutOfSpaceException {
-        if (quotaBlocks >= size / BLOCK_SIZE + 1 || length == 0) {
-            return;
-        }
+    /** Blocks in the range not yet ALLOCATED: what a write there would take from the quota. */
+    private long blocksToAllocate(long offset, long length) {
         long needed = 0;
-        for (long b = offset / BLOCK_SIZE; b <= (offset + length - 1) / BLOCK_SIZE; b++) {
+        for (long b = offset / BLOCK_SIZE; length > 0 && b <= (offset + length - 1) / BLOCK_SIZE; b++) {
             if (map.get(b) != BlockState.ALLOCATED) {
                 needed++;
             }
         }
-        if (allocatedBlocks.get() + needed > quotaBlocks) {
-            throw new OutOfSpaceException(quotaBytes, needed * BLOCK_SIZE);
-        }
-    }
-
-    /** The exact check, race-free between concurrent writers. */
-    private void reserveBlock() throws OutOfSpaceException {
-        long current;
-        do {
-            current = allocatedBlocks.get();
-            if (current >= quotaBlocks) {
-                throw new OutOfSpaceException(quotaBytes, BLOCK_SIZE);
-            }
-        } while (!allocatedBlocks.compareAndSet(current, current + 1));
+        return needed;
     }
 
     private int blockLength(long block) {

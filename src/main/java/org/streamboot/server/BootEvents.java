@@ -6,21 +6,27 @@ import org.streamboot.server.live.ClientAddresses;
 import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.model.BootEvent.Severity;
 import org.streamboot.server.model.BootStage;
+import org.streamboot.server.vdisk.VdiskSessions;
 
 /** Boot-script requests as boot events, in the words the console shows. */
 final class BootEvents {
 
     private final LiveHub live;
     private final ClientAddresses addresses;
+    private final VdiskSessions sessions;
 
-    BootEvents(LiveHub live, ClientAddresses addresses) {
+    BootEvents(LiveHub live, ClientAddresses addresses, VdiskSessions sessions) {
         this.live = live;
         this.addresses = addresses;
+        this.sessions = sessions;
     }
 
     void scriptServed(BootPlan plan, InetSocketAddress from) {
         addresses.learn(from.getAddress(), plan.mac());
         String who = plan.name() == null ? plan.mac().value() : plan.name();
+        if (plan.status() == BootPlan.Status.READY) {
+            sessions.newBoot(plan.mac()); // a new boot: standard-mode write caches start empty
+        }
         switch (plan.status()) {
             case READY -> live.emit(plan.mac(), plan.targets().size() > 1 ? BootStage.MENU : BootStage.SCRIPT, Severity.INFO,
                     plan.targets().size() > 1 ? "boot menu sent with " + plan.targets().size() + " vDisks"

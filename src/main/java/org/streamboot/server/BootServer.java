@@ -39,6 +39,9 @@ import org.streamboot.server.net.ServiceRunner;
 import org.streamboot.server.net.ServiceState;
 import org.streamboot.server.net.ServiceStatus;
 import org.streamboot.server.tftp.TftpService;
+import org.streamboot.server.block.ReadCache;
+import org.streamboot.server.vdisk.VdiskLayout;
+import org.streamboot.server.vdisk.VdiskSessions;
 
 /**
  * The server as one thing: its database, its services, its admin operations. This is the
@@ -56,6 +59,11 @@ public final class BootServer implements AutoCloseable {
     private static final int RETRY_SECONDS = 10;
     /** The setting that picks the UEFI iPXE binary: ipxe_efi (default) or snponly_efi. */
     public static final String UEFI_BINARY_SETTING = "boot.uefi-binary";
+    /** RAM read cache for base images, in bytes. */
+    public static final String READ_CACHE_SETTING = "cache.read-bytes";
+    /** Largest write cache one client may fill per vDisk, in bytes. */
+    public static final String WRITE_CACHE_QUOTA_SETTING = "cache.write-quota-bytes";
+    private static final long DEFAULT_WRITE_CACHE_QUOTA = 20L << 30;
 
     private final ServerConfig config;
     private final Database database;
@@ -65,6 +73,8 @@ public final class BootServer implements AutoCloseable {
     private final ClientAddresses addresses = new ClientAddresses();
     private final BootEventWriter eventWriter;
     private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
+    private final ReadCache readCache;
+    private final VdiskSessions sessions;
     private final ServiceRunner http;
     private final ServiceRunner iscsi;
     private final ServiceRunner nbd;
@@ -81,7 +91,10 @@ public final class BootServer implements AutoCloseable {
         this.live = new LiveHub(clock);
         this.eventWriter = new BootEventWriter(live, database).start();
         Ports p = config.ports();
-        BootEvents events = new BootEvents(live, addresses);
+        this.readCache = new ReadCache(settings.getLong(READ_CACHE_SETTING, defaultReadCacheBytes()), 64 * 1024, 2);
+        this.sessions = new VdiskSessions(database, new VdiskLayout(config.dataDir()), readCache,
+                settings.getLong(WRITE_CACHE_QUOTA_SETTING, DEFAULT_WRITE_CACHE_QUOTA));
+        BootEvents events = new BootEvents(live, addresses, sessions);
         BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
                 () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
@@ -91,6 +104,11 @@ public final class BootServer implements AutoCloseable {
         this.nbd = new ServiceRunner(new NbdService(p.nbd()));
         this.tftp = ServiceRunner.notYetStarted("TFTP");
         this.dhcp = ServiceRunner.notYetStarted("DHCP");
+    }
+
+    /** A quarter of the heap, at most 2 GiB: boot sets of a few vDisks fit, the console keeps room. */
+    private static long defaultReadCacheBytes() {
+        return Math.min(2L << 30, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Opens the data directory's database (migrating it); starts nothing yet. */
@@ -117,6 +135,7 @@ public final class BootServer implements AutoCloseable {
             dhcp = dhcpRunner();
             startIfNeeded(dhcp);
         }
+        blockingWork.execute(sessions::prefetchAll); // boot sets into RAM ahead of the first PC
         return services();
     }
 
@@ -212,6 +231,15 @@ public final class BootServer implements AutoCloseable {
         return live;
     }
 
+    /** Opens client views of vDisks for the block targets; also the per-client disk activity. */
+    public VdiskSessions sessions() {
+        return sessions;
+    }
+
+    public ReadCache readCache() {
+        return readCache;
+    }
+
     public AdminService admin() {
         return admin;
     }
@@ -238,6 +266,8 @@ public final class BootServer implements AutoCloseable {
         }
         stop();
         blockingWork.shutdown();
+        sessions.close();
+        readCache.close();
         eventWriter.close();
         database.close();
         closed = true;

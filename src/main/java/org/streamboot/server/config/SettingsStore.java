@@ -31,6 +31,16 @@ public final class SettingsStore {
         }).orElse(fallback);
     }
 
+    public long getLong(String key, long fallback) {
+        return get(key).flatMap(v -> {
+            try {
+                return Optional.of(Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).orElse(fallback);
+    }
+
     public void put(String key, String value) {
         db.call(c -> {
             repository.put(c, key, value);

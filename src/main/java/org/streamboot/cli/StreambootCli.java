@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "streamboot", mixinStandardHelpOptions = true, versionProvider = StreambootCli.Version.class,
         description = "Streams operating systems to diskless PCs: PXE/HTTP boot, iSCSI and NBD, with a live console.",
         subcommands = {ServeCommand.class, ClientCommand.class, GroupCommand.class, VdiskCommand.class,
-                AssignCommand.Assign.class, AssignCommand.Unassign.class, CommandLine.HelpCommand.class})
+                AssignCommand.Assign.class, AssignCommand.Unassign.class, SettingsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class StreambootCli implements Callable<Integer> {
 
     public static final int EXIT_BAD_INPUT = 2;

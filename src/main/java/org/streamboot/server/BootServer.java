@@ -19,6 +19,7 @@ import org.streamboot.server.boot.TftpBootEvents;
 import org.streamboot.server.config.DhcpMode;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.config.Setting;
 import org.streamboot.server.config.SettingsStore;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.dhcp.DhcpService;
@@ -57,13 +58,10 @@ public final class BootServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BootServer.class);
     private static final int MENU_TIMEOUT_SECONDS = 5;
     private static final int RETRY_SECONDS = 10;
-    /** The setting that picks the UEFI iPXE binary: ipxe_efi (default) or snponly_efi. */
-    public static final String UEFI_BINARY_SETTING = "boot.uefi-binary";
-    /** RAM read cache for base images, in bytes. */
-    public static final String READ_CACHE_SETTING = "cache.read-bytes";
-    /** Largest write cache one client may fill per vDisk, in bytes. */
-    public static final String WRITE_CACHE_QUOTA_SETTING = "cache.write-quota-bytes";
-    private static final long DEFAULT_WRITE_CACHE_QUOTA = 20L << 30;
+    private static final String UEFI_BINARY_SETTING = Setting.UEFI_BINARY.key;
+    private static final String READ_CACHE_SETTING = Setting.READ_CACHE_BYTES.key;
+    private static final String WRITE_CACHE_QUOTA_SETTING = Setting.WRITE_CACHE_QUOTA_BYTES.key;
+    private static final long DEFAULT_WRITE_CACHE_QUOTA = Long.parseLong(Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue);
 
     private final ServerConfig config;
     private final Database database;

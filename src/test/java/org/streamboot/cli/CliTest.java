@@ -166,4 +166,23 @@ class CliTest {
             Files.deleteIfExists(image);
         }
     }
+
+    @Test
+    void settingsAreCheckedStoredAndReset() throws Exception {
+        assertThat(run("settings", "list").out()).contains("registration.policy", "auto", "boot.uefi-binary", "ipxe_efi");
+        assertThat(run("settings", "set", "registration.policy", "Approval").code()).isZero();
+        JsonNode values = new ObjectMapper().readTree(run("settings", "list", "--json").out());
+        assertThat(values.get("registration.policy").asText()).isEqualTo("approval");
+
+        Run badValue = run("settings", "set", "registration.policy", "sometimes");
+        assertThat(badValue.code()).isEqualTo(2);
+        assertThat(badValue.err()).contains("registration.policy: 'sometimes' is not one of auto, approval, known_only");
+        Run badKey = run("settings", "set", "colour", "blue");
+        assertThat(badKey.code()).isEqualTo(2);
+        assertThat(badKey.err()).contains("there is no setting 'colour'");
+
+        assertThat(run("settings", "reset", "registration.policy").code()).isZero();
+        assertThat(new ObjectMapper().readTree(run("settings", "list", "--json").out()).get("registration.policy").asText())
+                .isEqualTo("auto");
+    }
 }

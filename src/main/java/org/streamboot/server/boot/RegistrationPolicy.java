@@ -9,5 +9,5 @@ public enum RegistrationPolicy {
     /** Ignore it: only PCs the admin added boot. */
     KNOWN_ONLY;
 
-    public static final String SETTING = "registration.policy";
+    public static final String SETTING = org.streamboot.server.config.Setting.REGISTRATION_POLICY.key;
 }

@@ -41,6 +41,13 @@ public final class SettingsStore {
         }).orElse(fallback);
     }
 
+    public void remove(String key) {
+        db.call(c -> {
+            repository.remove(c, key);
+            return null;
+        });
+    }
+
     public void put(String key, String value) {
         db.call(c -> {
             repository.put(c, key, value);

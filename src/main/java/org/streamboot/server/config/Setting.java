@@ -1,0 +1,69 @@
+package org.streamboot.server.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settings an admin may change, with what each means, its default and how a value is
+ * checked. Values are stored as text in the database; a value that does not check is refused
+ * before it is stored.
+ */
+public enum Setting {
+    REGISTRATION_POLICY("registration.policy", "auto",
+            "what happens to a PC the server does not know: auto (register and boot), approval (register, wait for approval), known_only (ignore)",
+            v -> oneOf(v, "auto", "approval", "known_only")),
+    UEFI_BINARY("boot.uefi-binary", "ipxe_efi",
+            "the iPXE program UEFI PCs download: ipxe_efi (own drivers) or snponly_efi (the firmware's network driver)",
+            v -> oneOf(v, "ipxe_efi", "snponly_efi")),
+    READ_CACHE_BYTES("cache.read-bytes", "",
+            "RAM read cache for vDisk base images in bytes (default: a quarter of the heap, at most 2 GiB); applies at the next start",
+            Setting::positiveLong),
+    WRITE_CACHE_QUOTA_BYTES("cache.write-quota-bytes", Long.toString(20L << 30),
+            "largest write cache one PC may fill per vDisk, in bytes; applies at the next start",
+            Setting::positiveLong);
+
+    public final String key;
+    public final String defaultValue;
+    public final String description;
+    private final UnaryOperator<String> check;
+
+    Setting(String key, String defaultValue, String description, UnaryOperator<String> check) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.check = check;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    /** The value in its stored form; IllegalArgumentException with the rule when it does not fit. */
+    public String validate(String value) {
+        return check.apply(value == null ? "" : value.trim());
+    }
+
+    private static String oneOf(String value, String... allowed) {
+        String v = value.toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ", allowed));
+    }
+
+    private static String positiveLong(String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v > 0) {
+                return Long.toString(v);
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a positive number of bytes");
+    }
+}

@@ -1,7 +1,6 @@
 package org.streamboot.server.vdisk;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.ReadCache;
-import org.streamboot.server.block.WriteProtectedException;
 import org.streamboot.server.db.AssignmentRepository;
 import org.streamboot.server.db.ClientRepository;
 import org.streamboot.server.db.Database;
@@ -268,41 +266,5 @@ public final class VdiskSessions implements AutoCloseable {
             }
         }
         bases.clear();
-    }
-
-    /** The shared base seen read-only; closing the view leaves the shared device open. */
-    private record ReadOnlyView(BlockDevice base) implements BlockDevice {
-        @Override
-        public long size() {
-            return base.size();
-        }
-
-        @Override
-        public void read(long offset, ByteBuffer into) throws IOException {
-            base.read(offset, into);
-        }
-
-        @Override
-        public void write(long offset, ByteBuffer from) throws IOException {
-            throw new WriteProtectedException("this view of the vDisk is read-only");
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void trim(long offset, long length) throws IOException {
-            throw new WriteProtectedException("this view of the vDisk is read-only");
-        }
-
-        @Override
-        public boolean readOnly() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,0 +1,148 @@
+package org.streamboot.server.scsi;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamboot.server.block.BlockDevice;
+import org.streamboot.server.block.BlockRangeException;
+import org.streamboot.server.block.OutOfSpaceException;
+import org.streamboot.server.block.WriteProtectedException;
+
+/**
+ * One direct-access block device (SBC-4) at LUN 0 over one {@link BlockDevice}. Decodes the
+ * CDB, checks it against the command's usage data, and hands it to the command classes; every
+ * refusal is CHECK CONDITION with fixed-format sense data. Thread-safe: a transport may run
+ * commands of one session (or several) concurrently.
+ */
+public final class BlockScsiTarget implements ScsiTarget {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockScsiTarget.class);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    private final Medium medium;
+    private final CommandDispatch dispatch;
+    private final LongAdder commands = new LongAdder();
+    private final LongAdder checkConditions = new LongAdder();
+
+    public BlockScsiTarget(BlockDevice device, BlockTargetSettings settings) {
+        Objects.requireNonNull(device, "device");
+        BlockLimits limits = BlockLimits.of(settings);
+        this.medium = new Medium(device, settings.blockSize(), limits);
+        this.dispatch = new CommandDispatch(medium, new InquiryPages(settings, limits),
+                new ModePages(medium.blocks, medium.blockSize, device.readOnly()));
+    }
+
+    @Override
+    public ScsiResult execute(ScsiRequest request) {
+        commands.increment();
+        ScsiResult result;
+        try {
+            result = run(normalized(request));
+        } catch (CommandException e) {
+            result = ScsiResult.checkCondition(e.sense());
+        } catch (RuntimeException e) {
+            // A defect here, not the initiator's fault: the initiator still gets an answer.
+            log.error("SCSI command {} failed inside the target", describe(request), e);
+            result = ScsiResult.checkCondition(Sense.internalTargetFailure());
+        }
+        if (result.status() == ScsiStatus.CHECK_CONDITION) {
+            checkConditions.increment();
+            if (log.isDebugEnabled()) {
+                SenseData s = result.sense();
+                log.debug("{} -> CHECK CONDITION {}/{}/{}", describe(request), s.senseKey(), s.asc(), s.ascq());
+            }
+        }
+        return result;
+    }
+
+    /** Commands executed so far. */
+    public long commandCount() {
+        return commands.sum();
+    }
+
+    /** Commands answered with CHECK CONDITION so far (refused CDBs, range and I/O errors). */
+    public long checkConditionCount() {
+        return checkConditions.sum();
+    }
+
+    /** Capacity in logical blocks. */
+    public long blocks() {
+        return medium.blocks;
+    }
+
+    private static ScsiRequest normalized(ScsiRequest r) {
+        if (r.cdb() != null && r.dataOut() != null) {
+            return r;
+        }
+        return new ScsiRequest(r.lun(), r.cdb() == null ? new byte[0] : r.cdb(),
+                r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator());
+    }
+
+    private ScsiResult run(ScsiRequest request) throws CommandException {
+        byte[] cdb = request.cdb();
+        if (cdb.length == 0) {
+            throw new CommandException(Sense.invalidFieldInCdb());
+        }
+        int opcode = cdb[0] & 0xff;
+        boolean lunZero = request.lun() == 0;
+        Command command;
+        if (Command.opcodeHasServiceActions(opcode)) {
+            if (cdb.length < 2) {
+                throw new CommandException(Sense.invalidFieldInCdb());
+            }
+            command = Command.find(opcode, cdb[1] & 0x1f);
+            if (command == null) {
+                throw new CommandException(lunZero ? Sense.invalidFieldInCdb(1, 4) : Sense.logicalUnitNotSupported());
+            }
+        } else {
+            command = Command.find(opcode, -1);
+            if (command == null) {
+                throw new CommandException(lunZero ? Sense.invalidOpcode() : Sense.logicalUnitNotSupported());
+            }
+        }
+        // SPC-5 4.2.4 / SAM-5 5.8.4: INQUIRY, REPORT LUNS and REQUEST SENSE answer at any LUN.
+        if (!lunZero && command != Command.INQUIRY && command != Command.REPORT_LUNS
+                && command != Command.REQUEST_SENSE) {
+            throw new CommandException(Sense.logicalUnitNotSupported());
+        }
+        if (cdb.length < command.length()) {
+            throw new CommandException(Sense.invalidFieldInCdb());
+        }
+        checkUsage(command, cdb);
+        try {
+            return dispatch.run(command, request, cdb, lunZero);
+        } catch (IOException e) {
+            throw new CommandException(senseFor(e, command));
+        }
+    }
+
+    /** Any bit set where the usage data has a zero is a reserved or unsupported field. */
+    private static void checkUsage(Command command, byte[] cdb) throws CommandException {
+        for (int i = 1; i < command.length(); i++) {
+            int extra = cdb[i] & ~command.usage(i) & 0xff;
+            if (extra != 0) {
+                throw new CommandException(Sense.invalidFieldInCdb(i, 31 - Integer.numberOfLeadingZeros(extra)));
+            }
+        }
+    }
+
+    private static SenseData senseFor(IOException e, Command command) {
+        return switch (e) {
+            case BlockRangeException range -> Sense.lbaOutOfRange();
+            case WriteProtectedException protectedDevice -> Sense.writeProtected();
+            case OutOfSpaceException full -> Sense.spaceAllocationFailed();
+            default -> {
+                log.warn("medium error on {}: {}", command, e.toString());
+                yield command.access == Command.Access.WRITE ? Sense.writeError() : Sense.unrecoveredReadError();
+            }
+        };
+    }
+
+    private static String describe(ScsiRequest r) {
+        byte[] cdb = r.cdb() == null ? new byte[0] : r.cdb();
+        return "LUN " + r.lun() + " CDB " + java.util.HexFormat.of().formatHex(cdb) + " from " + r.initiator();
+    }
+}

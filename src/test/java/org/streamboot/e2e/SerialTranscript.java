@@ -25,6 +25,7 @@ final class SerialTranscript {
     private final StringBuilder raw = new StringBuilder();
     private final StringBuilder text = new StringBuilder();
     private final long startNanos;
+    private boolean pendingCr;
 
     SerialTranscript(long startNanos) {
         this.startNanos = startNanos;
@@ -35,20 +36,32 @@ final class SerialTranscript {
         // Clean only complete escapes: keep an unfinished one in raw for the next chunk.
         int cut = raw.lastIndexOf("\u001b");
         String ready;
-        if (cut >= 0 && raw.length() - cut < 16 && !ANSI.matcher(raw.substring(cut)).lookingAt()) {
+        if (cut >= 0 && unfinishedEscape(raw.substring(cut))) {
             ready = raw.substring(0, cut);
             raw.delete(0, cut);
         } else {
             ready = raw.toString();
             raw.setLength(0);
         }
-        String clean = ANSI.matcher(ready).replaceAll("").replace("\r\n", "\n").replace('\r', '\n');
+        String plain = (pendingCr ? "\r" : "") + ANSI.matcher(ready).replaceAll("");
+        // A CR may be the first half of a CR LF pair whose LF comes with the next chunk.
+        pendingCr = plain.endsWith("\r");
+        if (pendingCr) {
+            plain = plain.substring(0, plain.length() - 1);
+        }
+        String clean = plain.replace("\r\n", "\n").replace('\r', '\n');
         for (char c : clean.toCharArray()) {
             if (c == '\n' || c == '\t' || c >= ' ') {
                 text.append(c);
             }
         }
         notifyAll();
+    }
+
+    /** True when {@code tail} (starting with ESC) is no escape yet but more input could make it one. */
+    private static boolean unfinishedEscape(String tail) {
+        Matcher m = ANSI.matcher(tail);
+        return !m.lookingAt() && m.hitEnd();
     }
 
     synchronized String text() {

@@ -6,6 +6,8 @@ import org.streamboot.server.live.ClientAddresses;
 import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.model.BootEvent.Severity;
 import org.streamboot.server.model.BootStage;
+import org.streamboot.server.model.Firmware;
+import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.vdisk.VdiskSessions;
 
 /** Boot-script requests as boot events, in the words the console shows. */
@@ -14,15 +16,19 @@ final class BootEvents {
     private final LiveHub live;
     private final ClientAddresses addresses;
     private final VdiskSessions sessions;
+    private final AdminService admin;
 
-    BootEvents(LiveHub live, ClientAddresses addresses, VdiskSessions sessions) {
+    BootEvents(LiveHub live, ClientAddresses addresses, VdiskSessions sessions, AdminService admin) {
         this.live = live;
         this.addresses = addresses;
         this.sessions = sessions;
+        this.admin = admin;
     }
 
     void scriptServed(BootPlan plan, InetSocketAddress from) {
         addresses.learn(from.getAddress(), plan.mac());
+        // In proxy mode the office router hands out addresses; the script request is where we see it.
+        admin.noteSeen(plan.mac(), Firmware.IPXE, from.getAddress().getHostAddress());
         String who = plan.name() == null ? plan.mac().value() : plan.name();
         if (plan.status() == BootPlan.Status.READY) {
             sessions.newBoot(plan.mac()); // a new boot: standard-mode write caches start empty

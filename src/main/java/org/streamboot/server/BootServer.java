@@ -92,7 +92,7 @@ public final class BootServer implements AutoCloseable {
         this.readCache = new ReadCache(settings.getLong(READ_CACHE_SETTING, defaultReadCacheBytes()), 64 * 1024, 2);
         this.sessions = new VdiskSessions(database, new VdiskLayout(config.dataDir()), readCache,
                 settings.getLong(WRITE_CACHE_QUOTA_SETTING, DEFAULT_WRITE_CACHE_QUOTA));
-        BootEvents events = new BootEvents(live, addresses, sessions);
+        BootEvents events = new BootEvents(live, addresses, sessions, admin);
         BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
                 () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,

@@ -6,7 +6,6 @@ import org.streamboot.server.live.ClientAddresses;
 import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.model.BootEvent.Severity;
 import org.streamboot.server.model.BootStage;
-import org.streamboot.server.model.Firmware;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.vdisk.VdiskSessions;
 
@@ -28,7 +27,7 @@ final class BootEvents {
     void scriptServed(BootPlan plan, InetSocketAddress from) {
         addresses.learn(from.getAddress(), plan.mac());
         // In proxy mode the office router hands out addresses; the script request is where we see it.
-        admin.noteSeen(plan.mac(), Firmware.IPXE, from.getAddress().getHostAddress());
+        admin.noteSeen(plan.mac(), null, from.getAddress().getHostAddress());
         String who = plan.name() == null ? plan.mac().value() : plan.name();
         if (plan.status() == BootPlan.Status.READY) {
             sessions.newBoot(plan.mac()); // a new boot: standard-mode write caches start empty

@@ -1,0 +1,256 @@
+package org.streamboot.server.block;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One RAM cache shared by all read-only layers (base images and version layers), weighed in
+ * bytes, so that forty clients booting the same image read each chunk from disk once.
+ * Entries are whole chunks keyed by (layer id, chunk index); {@link #wrap} makes a layer.
+ *
+ * <p>Only read-only layers may be cached: nothing invalidates a chunk on write, because a
+ * layer that can change must never be shared between clients in the first place.
+ *
+ * <p>Loads happen on the reading thread (never a Netty event loop: targets call the block
+ * layer from an executor), outside Caffeine's compute lock, so a slow disk read of one chunk
+ * does not block lookups of other chunks. Two threads missing the same chunk at once may both
+ * read it; the first one stored wins.
+ */
+public final class ReadCache implements AutoCloseable {
+
+    private final int chunkSize;
+    private final long maxBytes;
+    private final Cache<ChunkKey, byte[]> chunks;
+    private final Map<Integer, Counters> layers = new ConcurrentHashMap<>();
+    private final AtomicInteger nextLayerId = new AtomicInteger();
+    private final ThreadPoolExecutor prefetcher;
+
+    /**
+     * @param maxBytes       RAM budget for cached chunks
+     * @param chunkSize      bytes per entry, a power of two (64 KiB is a good fit for boot reads)
+     * @param prefetchThreads threads loading boot profiles in the background
+     */
+    public ReadCache(long maxBytes, int chunkSize, int prefetchThreads) {
+        if (Integer.bitCount(chunkSize) != 1 || chunkSize < 512) {
+            throw new IllegalArgumentException("chunk size must be a power of two >= 512: " + chunkSize);
+        }
+        if (maxBytes < 0 || prefetchThreads < 1) {
+            throw new IllegalArgumentException("bad cache settings: maxBytes=" + maxBytes + " threads=" + prefetchThreads);
+        }
+        this.chunkSize = chunkSize;
+        this.maxBytes = maxBytes;
+        this.chunks = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((ChunkKey k, byte[] v) -> v.length)
+                // Run maintenance and listeners on the calling thread: the statistics are then
+                // exact when a read returns, and no common-pool thread is borrowed.
+                .executor(Runnable::run)
+                .removalListener(this::onRemoval)
+                .build();
+        this.prefetcher = new ThreadPoolExecutor(prefetchThreads, prefetchThreads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(64), Thread.ofPlatform().daemon().name("block-prefetch-", 0).factory());
+        this.prefetcher.allowCoreThreadTimeOut(true);
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Bytes held for all layers together. */
+    public long bytesCached() {
+        return chunks.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /**
+     * Puts a read-only device behind this cache under a new layer id. The returned device owns
+     * {@code device}: closing it drops the layer's chunks and closes {@code device}.
+     */
+    public CachedDevice wrap(BlockDevice device, String layerName) {
+        if (!device.readOnly()) {
+            throw new IllegalArgumentException(layerName + " is writable; only read-only layers may be cached");
+        }
+        int id = nextLayerId.getAndIncrement();
+        layers.put(id, new Counters(layerName));
+        return new CachedDevice(this, device, id, layerName);
+    }
+
+    public LayerStats stats(CachedDevice layer) {
+        Counters c = counters(layer.layerId());
+        return new LayerStats(c.name, c.bytes.sum(), c.hits.sum(), c.misses.sum(), c.evictions.sum(),
+                c.prefetched.sum());
+    }
+
+    public List<LayerStats> allStats() {
+        return layers.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> {
+                    Counters c = e.getValue();
+                    return new LayerStats(c.name, c.bytes.sum(), c.hits.sum(), c.misses.sum(), c.evictions.sum(),
+                            c.prefetched.sum());
+                })
+                .toList();
+    }
+
+    /** True when the chunk holding {@code offset} of {@code layer} is in RAM (does not touch recency). */
+    public boolean contains(CachedDevice layer, long offset) {
+        return chunks.policy().getIfPresentQuietly(new ChunkKey(layer.layerId(), offset / chunkSize)) != null;
+    }
+
+    /** The chunk indexes of {@code layer} now in RAM, for the console's block map. */
+    public BitSet cachedChunks(CachedDevice layer) {
+        BitSet set = new BitSet();
+        for (ChunkKey key : chunks.asMap().keySet()) {
+            if (key.layer() == layer.layerId() && key.index() < Integer.MAX_VALUE) {
+                set.set((int) key.index());
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Loads {@code ranges} ({@code {offset, length}} pairs, in the order a boot read them) into
+     * the cache in the background, stopping early once the cache budget is used, since loading
+     * more would only evict the start of the same profile. Completes with the bytes loaded.
+     * Cancelling the future stops the load between chunks.
+     */
+    public CompletableFuture<Long> prefetch(CachedDevice layer, List<long[]> ranges) {
+        List<long[]> copy = ranges.stream().map(long[]::clone).toList();
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        try {
+            prefetcher.execute(() -> runPrefetch(layer, copy, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private void runPrefetch(CachedDevice layer, List<long[]> ranges, CompletableFuture<Long> result) {
+        long loaded = 0;
+        try {
+            outer:
+            for (long[] range : ranges) {
+                if (range.length != 2 || range[0] < 0 || range[1] <= 0 || range[0] >= layer.size()) {
+                    continue;
+                }
+                long end = Math.min(layer.size(), range[0] + Math.min(range[1], layer.size()));
+                for (long index = range[0] / chunkSize; index * chunkSize < end; index++) {
+                    if (result.isDone() || loaded >= maxBytes) {
+                        break outer;
+                    }
+                    loaded += loadQuietly(layer, index);
+                }
+            }
+            result.complete(loaded);
+        } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private long loadQuietly(CachedDevice layer, long index) throws IOException {
+        ChunkKey key = new ChunkKey(layer.layerId(), index);
+        if (chunks.policy().getIfPresentQuietly(key) != null) {
+            return 0;
+        }
+        byte[] bytes = store(layer, key, readChunk(layer.device(), index));
+        counters(layer.layerId()).prefetched.add(bytes.length);
+        return bytes.length;
+    }
+
+    /** The chunk's bytes, from RAM or loaded from the layer's device; counts a hit or a miss. */
+    byte[] chunk(CachedDevice layer, long index) throws IOException {
+        ChunkKey key = new ChunkKey(layer.layerId(), index);
+        Counters c = counters(layer.layerId());
+        byte[] cached = chunks.getIfPresent(key);
+        if (cached != null) {
+            c.hits.increment();
+            return cached;
+        }
+        c.misses.increment();
+        return store(layer, key, readChunk(layer.device(), index));
+    }
+
+    private byte[] store(CachedDevice layer, ChunkKey key, byte[] bytes) {
+        Counters c = counters(layer.layerId());
+        // Count before inserting: the insert may evict this very entry at once (tiny budget),
+        // and the removal listener must find the bytes to take away.
+        c.bytes.add(bytes.length);
+        byte[] previous = chunks.asMap().putIfAbsent(key, bytes);
+        if (previous != null) {
+            c.bytes.add(-bytes.length);
+            return previous;
+        }
+        return bytes;
+    }
+
+    private byte[] readChunk(BlockDevice device, long index) throws IOException {
+        long start = index * chunkSize;
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(chunkSize, device.size() - start));
+        device.read(start, buf);
+        return buf.array();
+    }
+
+    /** Drops every chunk of a layer and forgets its statistics. */
+    void dropLayer(int layerId) {
+        chunks.asMap().keySet().removeIf(k -> k.layer() == layerId);
+        layers.remove(layerId);
+    }
+
+    private void onRemoval(ChunkKey key, byte[] value, RemovalCause cause) {
+        Counters c = key == null ? null : layers.get(key.layer());
+        if (c == null || value == null) {
+            return;
+        }
+        c.bytes.add(-value.length);
+        if (cause.wasEvicted()) {
+            c.evictions.increment();
+        }
+    }
+
+    private Counters counters(int layerId) {
+        Counters c = layers.get(layerId);
+        if (c == null) {
+            throw new IllegalStateException("layer " + layerId + " is closed");
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        prefetcher.shutdownNow();
+        chunks.invalidateAll();
+    }
+
+    private record ChunkKey(int layer, long index) {
+    }
+
+    private static final class Counters {
+        final String name;
+        final LongAdder bytes = new LongAdder();
+        final LongAdder hits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+        final LongAdder evictions = new LongAdder();
+        final LongAdder prefetched = new LongAdder();
+
+        Counters(String name) {
+            this.name = name;
+        }
+    }
+}

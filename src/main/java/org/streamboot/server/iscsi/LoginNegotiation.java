@@ -37,6 +37,7 @@ final class LoginNegotiation {
     private final RandomGenerator random;
     private State state = State.START;
     private int statSn;
+    private int lastCmdSn;
     private long isid;
     private int tsih;
     private String initiatorName;
@@ -60,6 +61,7 @@ final class LoginNegotiation {
     }
 
     Result onRequest(LoginRequest req) {
+        lastCmdSn = req.cmdSn();
         if (state == State.FULL_FEATURE || state == State.FAILED) {
             return fail(req, LoginStatus.INVALID_DURING_LOGIN, "login request after the login phase ended");
         }
@@ -240,6 +242,11 @@ final class LoginNegotiation {
 
     int tsih() {
         return tsih;
+    }
+
+    /** Login requests are immediate: the first full-feature command reuses their CmdSN (RFC 7143 11.12.6). */
+    int firstCmdSn() {
+        return lastCmdSn;
     }
 
     int nextStatSn() {

@@ -10,6 +10,19 @@ import org.streamboot.server.scsi.ScsiTarget;
  */
 public interface TargetDirectory {
 
+    /** Serves nothing: discovery lists no target and every login to a target is "Not found". */
+    TargetDirectory EMPTY = new TargetDirectory() {
+        @Override
+        public List<String> targetNames() {
+            return List.of();
+        }
+
+        @Override
+        public Outcome open(String initiatorName, String targetName) {
+            return new Refused(Reason.UNKNOWN_TARGET, "no target " + targetName + " is configured");
+        }
+    };
+
     /** Every target name this server serves, for SendTargets=All (RFC 7143 appendix C). */
     List<String> targetNames();
 

@@ -7,7 +7,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.streamboot.server.net.Endpoint;
@@ -24,7 +24,7 @@ public final class IscsiService implements NetService {
     private final int port;
     private final TargetDirectory directory;
     private final TargetLimits limits;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Executor executor;
     private final IscsiSessions sessions = new IscsiSessions();
     private final ChannelGroup connections = new DefaultChannelGroup("iscsi", GlobalEventExecutor.INSTANCE);
 
@@ -38,6 +38,12 @@ public final class IscsiService implements NetService {
     }
 
     public IscsiService(int port, TargetDirectory directory, TargetLimits limits) {
+        this(port, directory, limits, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** @param executor runs directory look-ups and SCSI commands; must not be an event loop */
+    public IscsiService(int port, TargetDirectory directory, TargetLimits limits, Executor executor) {
+        this.executor = executor;
         this.port = port;
         this.directory = directory;
         this.limits = limits;

@@ -1,5 +1,6 @@
 package org.streamboot.server.iscsi;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -131,11 +132,18 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         if (step.problem() != null) {
             log.debug("iSCSI {} ({}): {}", remote, login.initiatorName(), step.problem());
         }
+        ChannelFuture last = null;
         for (Pdu pdu : step.send()) {
-            ctx.write(pdu);
+            last = ctx.write(pdu);
         }
         if (step.close()) {
-            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            ctx.flush();
+            // Close once the final answer (Logout Response, Reject) has left.
+            if (last == null) {
+                ctx.close();
+            } else {
+                last.addListener(ChannelFutureListener.CLOSE);
+            }
             return;
         }
         if (!step.send().isEmpty()) {

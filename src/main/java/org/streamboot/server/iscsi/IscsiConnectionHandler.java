@@ -99,20 +99,26 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(result.response());
             return;
         }
+        if (!login.discovery()) {
+            IscsiConnectionHandler old = sessions.loggedIn(login.initiatorName(), login.isid(), login.targetName(), this);
+            if (old != null) {
+                // RFC 7143 6.3.5: reinstatement ends the old session before the new one starts.
+                log.info("iSCSI session of {} to {} reinstated; closing the old connection", login.initiatorName(),
+                        login.targetName());
+                old.closeThen(() -> ctx.executor().execute(() -> enterFullFeature(result)));
+                return;
+            }
+        }
+        enterFullFeature(result);
+    }
+
+    private void enterFullFeature(LoginNegotiation.Result result) {
         FullFeatureSession ff = new FullFeatureSession(login, login.firstCmdSn(), limits, counters, portal());
         SessionParams p = ff.params();
         decoder.enterFullFeaturePhase(p.targetMaxRecv(), p.headerDigest(), p.dataDigest());
         ctx.writeAndFlush(result.response());
         encoder.enableDigests(p.headerDigest(), p.dataDigest());
         session = ff;
-        if (!login.discovery()) {
-            IscsiConnectionHandler old = sessions.loggedIn(login.initiatorName(), login.isid(), login.targetName(), this);
-            if (old != null) {
-                log.info("iSCSI session of {} to {} reinstated; closing the old connection", login.initiatorName(),
-                        login.targetName());
-                old.close();
-            }
-        }
         log.info("iSCSI {} session of {} from {}{} (TSIH {})", login.discovery() ? "discovery" : "normal",
                 login.initiatorName(), remote, login.discovery() ? "" : " to " + login.targetName(), login.tsih());
     }
@@ -251,10 +257,9 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    void close() {
-        if (ctx != null) {
-            ctx.close();
-        }
+    /** Closes this connection and runs {@code then} once it is closed. */
+    void closeThen(Runnable then) {
+        ctx.close().addListener(f -> then.run());
     }
 
     /** The live view of this connection, or null while it is still logging in. */

@@ -65,10 +65,17 @@ class LibiscsiInteropTest {
 
     @Test
     void discoveryListsEveryTargetWithThePortalAndItsLun() throws Exception {
-        Run r = run("iscsi-ls", "-s", "iscsi://127.0.0.1:" + port);
+        Run r = run("iscsi-ls", "iscsi://127.0.0.1:" + port);
         assertThat(r.exit).as(r.output).isZero();
         assertThat(r.output).contains("Target:" + DISK + " Portal:127.0.0.1:" + port + ",1")
-                .contains("Target:" + OTHER + " Portal:127.0.0.1:" + port + ",1").contains("Lun:0");
+                .contains("Target:" + OTHER + " Portal:127.0.0.1:" + port + ",1")
+                .contains("Target:" + SECURED + " Portal:127.0.0.1:" + port + ",1");
+        // With -s it logs in to each target and lists its LUNs: as the CHAP client, which every target admits.
+        Run luns = run("iscsi-ls", "-s", "-i", CHAP_INITIATOR, "iscsi://pxeuser%pxe-secret-123@127.0.0.1:" + port);
+        assertThat(luns.exit).as(luns.output).isZero();
+        for (String target : List.of(DISK, OTHER, SECURED)) {
+            assertThat(luns.output).containsPattern("Target:" + target + "[^\\n]*\\n\\s*Lun:0");
+        }
     }
 
     @Test
@@ -112,11 +119,23 @@ class LibiscsiInteropTest {
         assertThat(stranger.exit).as(stranger.output).isNotZero();
     }
 
+    /**
+     * libiscsi's iSCSI families. Write*Residuals are left out: a write's residual needs the CDB's
+     * own transfer length, which only the SCSI layer knows (see the report); iSCSIDataSnInvalid
+     * fails 1 of 4 asserts here as it does against tgtd.
+     */
     @Test
     void libiscsiConformanceIscsiFamilies() throws Exception {
-        for (String family : List.of("iSCSI.iSCSIcmdsn", "iSCSI.iSCSIResiduals", "iSCSI.iSCSITMF", "iSCSI.iSCSIdatasn")) {
+        // Whole families: LUNResetSimpleAsync relies on a flag that AbortTaskSimpleAsync sets first.
+        for (String family : List.of("iSCSI.iSCSIcmdsn", "iSCSI.iSCSITMF", "iSCSI.iSCSIResiduals")) {
             Run r = run("iscsi-test-cu", "--dataloss", "--test=" + family, url(DISK));
-            System.out.println(family + " exit " + r.exit + "\n" + r.output);
+            List<String> tests = family.endsWith("Residuals")
+                    ? List.of("Read10Invalid", "Read10Residuals", "Read16Residuals")
+                    : family.endsWith("cmdsn") ? List.of("iSCSICmdSnTooHigh", "iSCSICmdSnTooLow")
+                    : List.of("AbortTaskSimpleAsync", "LUNResetSimpleAsync");
+            for (String name : tests) {
+                assertThat(r.output).as(r.output).containsPattern("Test: " + name + " \\.\\.\\.\\s*passed");
+            }
         }
     }
 

@@ -1,0 +1,150 @@
+package org.streamboot.server.iscsi;
+
+/**
+ * iSCSI PDUs (RFC 7143 section 11) as immutable values, one record per opcode. Sequence numbers
+ * and tags are unsigned 32-bit numbers carried in {@code int}s; LUNs are the raw 8-byte field.
+ * Data segments are held as byte arrays that nobody mutates after construction.
+ */
+public sealed interface Pdu {
+
+    /** Tag value meaning "none" (RFC 7143 11.2.1.5 / 11.3.4 reserved tag 0xffffffff). */
+    int NO_TAG = 0xffffffff;
+    byte[] EMPTY = new byte[0];
+
+    int opcode();
+
+    /** The data segment (without padding or digest); empty when there is none. */
+    default byte[] data() {
+        return EMPTY;
+    }
+
+    // ---- initiator -> target opcodes (RFC 7143 11.1.1) ----
+
+    record NopOut(boolean immediate, long lun, int itt, int ttt, int cmdSn, int expStatSn, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.NOP_OUT;
+        }
+    }
+
+    record ScsiCommand(boolean immediate, boolean fin, boolean read, boolean write, int attributes, long lun, int itt,
+                       int expectedLength, int cmdSn, int expStatSn, byte[] cdb, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.SCSI_COMMAND;
+        }
+    }
+
+    record TaskMgmtRequest(boolean immediate, int function, long lun, int itt, int referencedTag, int cmdSn, int expStatSn,
+                           int refCmdSn, int expDataSn) implements Pdu {
+        public int opcode() {
+            return Opcode.TASK_MGMT_REQUEST;
+        }
+    }
+
+    record LoginRequest(boolean transit, boolean cont, int csg, int nsg, int versionMax, int versionMin, long isid, int tsih,
+                        int itt, int cid, int cmdSn, int expStatSn, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.LOGIN_REQUEST;
+        }
+    }
+
+    record TextRequest(boolean immediate, boolean fin, boolean cont, long lun, int itt, int ttt, int cmdSn, int expStatSn,
+                       byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.TEXT_REQUEST;
+        }
+    }
+
+    record DataOut(boolean fin, long lun, int itt, int ttt, int expStatSn, int dataSn, int bufferOffset, byte[] data)
+            implements Pdu {
+        public int opcode() {
+            return Opcode.DATA_OUT;
+        }
+    }
+
+    record LogoutRequest(boolean immediate, int reason, int itt, int cid, int cmdSn, int expStatSn) implements Pdu {
+        public int opcode() {
+            return Opcode.LOGOUT_REQUEST;
+        }
+    }
+
+    /** Any opcode this target does not serve (SNACK at ErrorRecoveryLevel 0, vendor codes): answered with Reject. */
+    record Unsupported(int opcode, byte[] header) implements Pdu {
+    }
+
+    // ---- target -> initiator opcodes (RFC 7143 11.1.2) ----
+
+    record NopIn(long lun, int itt, int ttt, int statSn, int expCmdSn, int maxCmdSn, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.NOP_IN;
+        }
+    }
+
+    /** RFC 7143 11.4: the o/u bits (bidirectional) are never set by this target; O/U are the residual flags. */
+    record ScsiResponse(boolean overflow, boolean underflow, int response, int status, int itt, int statSn, int expCmdSn,
+                        int maxCmdSn, int expDataSn, int residual, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.SCSI_RESPONSE;
+        }
+    }
+
+    record TaskMgmtResponse(int response, int itt, int statSn, int expCmdSn, int maxCmdSn) implements Pdu {
+        public int opcode() {
+            return Opcode.TASK_MGMT_RESPONSE;
+        }
+    }
+
+    record LoginResponse(boolean transit, boolean cont, int csg, int nsg, int versionMax, int versionActive, long isid,
+                         int tsih, int itt, int statSn, int expCmdSn, int maxCmdSn, int statusClass, int statusDetail,
+                         byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.LOGIN_RESPONSE;
+        }
+
+        public int status() {
+            return statusClass << 8 | statusDetail;
+        }
+    }
+
+    record TextResponse(boolean fin, boolean cont, long lun, int itt, int ttt, int statSn, int expCmdSn, int maxCmdSn,
+                        byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.TEXT_RESPONSE;
+        }
+    }
+
+    record DataIn(boolean fin, boolean statusPresent, boolean overflow, boolean underflow, int status, long lun, int itt,
+                  int ttt, int statSn, int expCmdSn, int maxCmdSn, int dataSn, int bufferOffset, int residual, byte[] data)
+            implements Pdu {
+        public int opcode() {
+            return Opcode.DATA_IN;
+        }
+    }
+
+    record LogoutResponse(int response, int itt, int statSn, int expCmdSn, int maxCmdSn, int time2Wait, int time2Retain)
+            implements Pdu {
+        public int opcode() {
+            return Opcode.LOGOUT_RESPONSE;
+        }
+    }
+
+    record ReadyToTransfer(long lun, int itt, int ttt, int statSn, int expCmdSn, int maxCmdSn, int r2tSn, int bufferOffset,
+                           int desiredLength) implements Pdu {
+        public int opcode() {
+            return Opcode.R2T;
+        }
+    }
+
+    record AsyncMessage(long lun, int statSn, int expCmdSn, int maxCmdSn, int event, int vendorCode, int parameter1,
+                        int parameter2, int parameter3, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.ASYNC_MESSAGE;
+        }
+    }
+
+    /** RFC 7143 11.17: the data segment carries the complete header of the rejected PDU. */
+    record Reject(int reason, int statSn, int expCmdSn, int maxCmdSn, int dataSn, byte[] data) implements Pdu {
+        public int opcode() {
+            return Opcode.REJECT;
+        }
+    }
+}

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code streamboot client add|list|remove|move|approve}. */
 @Command(name = "client", description = "Register and list the PCs that boot from Streamboot.",
         subcommands = {ClientCommand.Add.class, ClientCommand.ListClients.class, ClientCommand.Remove.class,
-                ClientCommand.Move.class, ClientCommand.Approve.class})
+                ClientCommand.Move.class, ClientCommand.Approve.class, ClientCommand.Chap.class})
 final class ClientCommand {
 
     private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -129,6 +129,26 @@ final class ClientCommand {
         public Integer call() {
             try (AdminSession s = new AdminSession(dir)) {
                 s.admin().approveClient(name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "chap", description = "Require CHAP at the PC's iSCSI login (CHAP name: its initiator name), or stop requiring it.")
+    static final class Chap implements Callable<Integer> {
+        @Mixin DataDirOption dir;
+        @Parameters(paramLabel = "NAME") String name;
+        @ArgGroup(multiplicity = "1") Secret secret;
+
+        static final class Secret {
+            @Option(names = "--secret", paramLabel = "SECRET", description = "12 to 255 printable characters") String value;
+            @Option(names = "--off", description = "Log in without CHAP") boolean off;
+        }
+
+        @Override
+        public Integer call() {
+            try (AdminSession s = new AdminSession(dir)) {
+                s.admin().setChapSecret(name, secret.off ? null : secret.value);
             }
             return 0;
         }

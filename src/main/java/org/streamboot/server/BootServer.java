@@ -14,6 +14,7 @@ import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.DhcpBootEvents;
 import org.streamboot.server.boot.FirmwareBootPolicy;
+import org.streamboot.server.boot.IscsiTargets;
 import org.streamboot.server.boot.RegistrationPolicy;
 import org.streamboot.server.boot.TftpBootEvents;
 import org.streamboot.server.config.DhcpMode;
@@ -98,7 +99,7 @@ public final class BootServer implements AutoCloseable {
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
         this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts))));
-        this.iscsi = new ServiceRunner(new IscsiService(p.iscsi()));
+        this.iscsi = new ServiceRunner(new IscsiService(p.iscsi(), new IscsiTargets(sessions, admin::chapSecretFor)));
         this.nbd = new ServiceRunner(new NbdService(p.nbd()));
         this.tftp = ServiceRunner.notYetStarted("TFTP");
         this.dhcp = ServiceRunner.notYetStarted("DHCP");

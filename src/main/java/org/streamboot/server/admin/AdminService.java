@@ -151,6 +151,25 @@ public final class AdminService {
         });
     }
 
+    /**
+     * Sets (or with null, clears) the CHAP secret the client's initiator must prove at iSCSI
+     * login. RFC 7143 12.1.3 asks for at least 96 bits: 12 characters or more.
+     */
+    public void setChapSecret(String name, String secret) {
+        if (secret != null && (secret.length() < 12 || secret.length() > 255 || !secret.chars().allMatch(ch -> ch > 32 && ch < 127))) {
+            throw new AdminException("a CHAP secret has 12 to 255 printable characters without spaces");
+        }
+        db.transaction(c -> {
+            clients.setChapSecret(c, requireClient(c, name).id(), secret);
+            return null;
+        });
+    }
+
+    /** The CHAP secret of the client with this initiator name, if it has one. */
+    public Optional<String> chapSecretFor(String initiatorIqn) {
+        return db.call(c -> clients.chapSecret(c, initiatorIqn));
+    }
+
     // ---- groups ---------------------------------------------------------------------------
 
     public Views.GroupView addGroup(String name) {

@@ -68,6 +68,16 @@ public final class ClientRepository {
                 firmware, ip, at, clientId);
     }
 
+    /** The client's CHAP secret, kept in clear because CHAP needs it (RFC 1994); null when unset. */
+    public Optional<String> chapSecret(Connection c, String iqn) throws SQLException {
+        return Rows.one(c, rs -> Optional.ofNullable(rs.getString(1)), "SELECT chap_secret FROM clients WHERE initiator_iqn = ?", iqn)
+                .flatMap(o -> o);
+    }
+
+    public void setChapSecret(Connection c, long clientId, String secret) throws SQLException {
+        Rows.update(c, "UPDATE clients SET chap_secret = ? WHERE id = ?", secret, clientId);
+    }
+
     public boolean delete(Connection c, long clientId) throws SQLException {
         return Rows.update(c, "DELETE FROM clients WHERE id = ?", clientId) == 1;
     }

@@ -89,10 +89,13 @@ final class BlockMapView {
         int rows = (int) Math.floor((canvas.getHeight() + GAP) / (CELL + GAP));
         if (access == null || columns <= 0 || rows <= 0) {
             drawn = new byte[0];
+            canvas.setUserData(drawn);
             caption.setText(access == null ? "No disk attached yet" : "");
             return;
         }
         drawn = model.cells(access, columns * rows);
+        // What is drawn, as data on the node: lets a test (or an accessibility tool) read the map.
+        canvas.setUserData(drawn.clone());
         for (int i = 0; i < drawn.length; i++) {
             g.setFill(switch (drawn[i]) {
                 case BlockMapModel.WRITTEN -> WRITTEN;

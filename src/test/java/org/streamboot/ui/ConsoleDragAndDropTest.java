@@ -162,8 +162,14 @@ class ConsoleDragAndDropTest extends FxRobot {
             files.show();
         });
 
-        drag("#wrong-source").dropTo("#vdisks-list");
-        waitFor(() -> notificationTexts().stream().anyMatch(t -> t.startsWith("readme.txt is not a disk image")));
+        // A file that is no disk image is refused while it hovers, with the reason; dropping it does nothing.
+        drag("#wrong-source").moveTo("#vdisks-list");
+        waitFor(() -> lookup("#drop-hint").queryAs(Label.class).isVisible()
+                && lookup("#drop-hint").queryAs(Label.class).getText().startsWith("readme.txt is not a disk image"));
+        assertThat(lookup("#vdisks-list").query().getStyleClass()).contains("drop-refuse");
+        drop();
+        waitFor(() -> !lookup("#drop-hint").queryAs(Label.class).isVisible());
+        assertThat(admin.vdisks()).extracting(VdiskView::name).containsExactlyInAnyOrder("win11", "teacher", "ubuntu");
 
         drag("#file-source").dropTo("#vdisks-list");
         waitFor(() -> admin.vdisks().stream().anyMatch(v -> v.name().equals("lab-image")));

@@ -37,6 +37,15 @@ public final class DragFeedback {
         hint.setVisible(true);
     }
 
+    /**
+     * The pointer left a target: the hint goes, but the refusal is kept, so that a drop that
+     * was refused is still reported when the drag ends. Files dragged in from a file manager
+     * have no drag end here; for them the hint while hovering is the whole answer.
+     */
+    void left() {
+        hint.setVisible(false);
+    }
+
     /** Called by a drag source when its drag ends. */
     public void dragEnded(boolean dropped) {
         hint.setVisible(false);

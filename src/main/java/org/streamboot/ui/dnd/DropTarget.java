@@ -37,7 +37,11 @@ public final class DropTarget {
             }
             e.consume();
         });
-        node.addEventHandler(DragEvent.DRAG_EXITED, e -> node.getStyleClass().removeAll(ACCEPT, REFUSE));
+        node.addEventHandler(DragEvent.DRAG_EXITED, e -> {
+            if (node.getStyleClass().removeAll(ACCEPT, REFUSE)) {
+                feedback.left();
+            }
+        });
         node.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             if (!handles.test(e.getDragboard())) {
                 return;

@@ -45,6 +45,7 @@ public final class CacheView {
         x.setMinorTickVisible(false);
         x.setAutoRanging(false);
         x.setUpperBound(CacheViewModel.HISTORY - 1);
+        x.setTickUnit(CacheViewModel.HISTORY);
         NumberAxis y = new NumberAxis(0, 100, 25);
         y.setLabel("hit %");
         AreaChart<Number, Number> chart = new AreaChart<>(x, y);
@@ -53,6 +54,8 @@ public final class CacheView {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        chart.setVerticalGridLinesVisible(false);
+        chart.setAlternativeRowFillVisible(false);
         chart.setPrefHeight(180);
         chart.getData().add(ratios);
         shares.setId("cache-shares");

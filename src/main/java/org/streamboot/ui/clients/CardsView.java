@@ -79,7 +79,10 @@ final class CardsView {
     }
 
     Node filters() {
-        return new HBox(8, search, group, stage);
+        search.setPrefWidth(260);
+        HBox bar = new HBox(8, search, group, stage);
+        bar.getStyleClass().add("clients-filters");
+        return bar;
     }
 
     Node node() {

@@ -46,7 +46,7 @@ public final class CardsViewModel {
                 }
             }
             out.add(new ClientCard(c.name(), c.mac(), c.iqn(), orNone(c.lastIp()), orNone(c.group()),
-                    ClientsViewModel.firmware(c.firmware()), stage, pending ? "Waiting for approval" : words(stage),
+                    ClientsViewModel.firmware(c.firmware()), stage, pending ? "Pending" : words(stage),
                     failure, pending, chips(c, snapshot.vdisks()), streamed, throughput));
         }
         previous.clear();

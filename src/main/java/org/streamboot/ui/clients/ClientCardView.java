@@ -58,6 +58,7 @@ final class ClientCardView {
         FontIcon icon = new FontIcon(Material2AL.COMPUTER);
         icon.getStyleClass().add("card-icon");
         name.getStyleClass().add("card-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         stage.getStyleClass().add("stage-badge");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -118,8 +119,8 @@ final class ClientCardView {
             toggle(stageClass(s), s == c.stage() && !c.pending());
         }
         toggle("card-pending", c.pending());
-        addresses.setText(c.mac() + "  ·  " + c.ip());
-        where.setText(c.group() + "  ·  " + c.firmware());
+        addresses.setText(c.mac());
+        where.setText(c.ip() + "  ·  " + c.group() + "  ·  " + c.firmware());
         failure.setText(c.failure());
         visible(failure, !c.failure().isEmpty());
         if (!c.failure().isEmpty()) {

@@ -73,11 +73,12 @@ public final class ClientsView {
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox header = new HBox(12, title, spring, cards.filters(), new HBox(cardsToggle, tableToggle));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, spring, new HBox(cardsToggle, tableToggle));
         header.getStyleClass().add("clients-header");
         StackPane body = new StackPane(cards.node(), table);
         VBox.setVgrow(body, Priority.ALWAYS);
-        root = new VBox(header, body);
+        root = new VBox(header, cards.filters(), body);
         root.getStyleClass().add("clients-area");
     }
 

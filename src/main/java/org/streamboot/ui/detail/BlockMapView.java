@@ -40,7 +40,7 @@ final class BlockMapView {
         canvas.setId("block-map");
         canvasHolder.getStyleClass().add("block-map");
         canvasHolder.setMinHeight(120);
-        canvasHolder.setPrefHeight(180);
+        canvasHolder.setPrefHeight(150);
         canvas.widthProperty().bind(canvasHolder.widthProperty());
         canvas.heightProperty().bind(canvasHolder.heightProperty());
         canvas.widthProperty().addListener(o -> redraw());

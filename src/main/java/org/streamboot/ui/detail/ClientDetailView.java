@@ -49,6 +49,7 @@ public final class ClientDetailView {
     private final Button approve = new Button("Approve", new FontIcon(Material2AL.CHECK));
     private final Button remove = new Button("Remove…", new FontIcon(Material2AL.DELETE_OUTLINE));
     private final VBox root;
+    private final javafx.scene.control.ScrollPane scroller;
     private ClientCard shown;
     private Runnable onClose = () -> { };
 
@@ -92,17 +93,22 @@ public final class ClientDetailView {
         timeline.getStyleClass().add("timeline");
         timeline.setPlaceholder(new Label("No boot events since the console started"));
         timeline.setCellFactory(v -> new TimelineCell());
-        timeline.setPrefHeight(220);
+        timeline.setPrefHeight(240);
+        timeline.setMinHeight(160);
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
         root = new VBox(10, header, failure, identity, buttons, section("Write cache"), writeCache, writeCacheText,
                 section("Block map"), blockMap.node(), section("Timeline"), timeline);
         root.setId("client-detail");
         root.getStyleClass().add("client-detail");
+        // A short window scrolls the pane rather than squeezing the timeline to nothing.
+        scroller = new javafx.scene.control.ScrollPane(root);
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("edge-to-edge");
     }
 
     public Node node() {
-        return root;
+        return scroller;
     }
 
     public void onClose(Runnable action) {
@@ -179,6 +185,7 @@ public final class ClientDetailView {
     private static void row(GridPane grid, int row, String key, Label value) {
         Label k = new Label(key);
         k.getStyleClass().add("detail-key");
+        k.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, k, value);
     }
 

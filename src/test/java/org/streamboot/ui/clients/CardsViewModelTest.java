@@ -57,7 +57,7 @@ class CardsViewModelTest {
         assertThat(cards.get(0).failure()).isEqualTo("iSCSI login refused");
         assertThat(cards.get(1).stage()).isEqualTo(BootStage.OFF);
         assertThat(cards.get(1).pending()).isTrue();
-        assertThat(cards.get(1).stageText()).isEqualTo("Waiting for approval");
+        assertThat(cards.get(1).stageText()).isEqualTo("Pending");
         assertThat(cards.get(1).group()).isEqualTo("—");
         assertThat(cards.get(1).streamed()).isEqualTo(-1);
     }

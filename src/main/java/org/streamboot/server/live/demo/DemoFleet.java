@@ -13,6 +13,7 @@ import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.admin.Views.ClientView;
 import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.model.BootStage;
+import org.streamboot.server.model.Firmware;
 import org.streamboot.server.model.MacAddress;
 import org.streamboot.server.vdisk.DiskActivity;
 
@@ -37,7 +38,8 @@ public final class DemoFleet implements AutoCloseable {
     private final List<Member> members = new ArrayList<>();
     private ScheduledExecutorService timer;
 
-    private record Member(MacAddress mac, String name, DemoBoot boot, DemoDisk disk) {
+    private record Member(MacAddress mac, String name, String vdisk, Firmware firmware, String ip, DemoBoot boot,
+                          DemoDisk disk) {
     }
 
     public DemoFleet(LiveHub hub, AdminService admin, int count, long seed, Clock clock) {
@@ -69,9 +71,12 @@ public final class DemoFleet implements AutoCloseable {
             String name = String.format("demo-%02d", i + 1);
             ClientView view = admin.clientByMac(mac)
                     .orElseGet(() -> admin.addClient(mac.value(), name, GROUPS.get(members.size() % GROUPS.size()), null));
+            String vdisk = view.defaultVdisk() != null ? view.defaultVdisk() : "demo-disk";
+            Firmware firmware = i % 4 == 3 ? Firmware.BIOS : Firmware.UEFI;
+            String ip = "10.20." + (i / 200) + "." + (20 + i % 200);
             // Each PC starts a little later than the one before, as when a class switches on.
-            members.add(new Member(mac, view.name(), new DemoBoot(random, 0.04, random.nextInt(3 + count)),
-                    new DemoDisk(DISK_SIZE)));
+            members.add(new Member(mac, view.name(), vdisk, firmware, ip,
+                    new DemoBoot(random, 0.04, random.nextInt(3 + count)), new DemoDisk(DISK_SIZE)));
         }
         return this;
     }
@@ -101,6 +106,7 @@ public final class DemoFleet implements AutoCloseable {
             if (step != null) {
                 if (step.stage() == BootStage.DHCP) {
                     m.disk().reset();
+                    admin.noteSeen(m.mac(), m.firmware(), m.ip()); // queued on the database thread
                 }
                 hub.emit(m.mac(), step.stage(), step.severity(), step.detail());
             }
@@ -119,7 +125,7 @@ public final class DemoFleet implements AutoCloseable {
         for (Member m : members) {
             BootStage s = m.boot().stage();
             boolean open = s == BootStage.DISK_ATTACHED || s == BootStage.STREAMING || s == BootStage.RUNNING;
-            out.add(new DiskActivity(m.mac(), m.name(), "demo-disk", open, m.disk().snapshot(now),
+            out.add(new DiskActivity(m.mac(), m.name(), m.vdisk(), open, m.disk().snapshot(now),
                     m.disk().writeCacheBytes(), WRITE_QUOTA, m.disk().bootSetRead()));
         }
         return out;

@@ -16,7 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         // A lambda, not a method reference: JavaFX is loaded only when the console opens, so
         // `serve` and the admin commands never touch it.
-        int code = StreambootCli.commandLine((config, raw) -> ConsoleApp.launchConsole(config, raw), args).execute(args);
+        int code = StreambootCli.commandLine((config, raw, demo) -> ConsoleApp.launchConsole(config, raw, demo), args).execute(args);
         System.exit(code);
     }
 }

@@ -26,7 +26,8 @@ public final class StreambootCli implements Callable<Integer> {
 
     /** Opens the console; supplied by Main so that this package never touches JavaFX. */
     public interface ConsoleLauncher {
-        int launch(org.streamboot.server.config.ServerConfig config, String[] rawArgs);
+        /** @param demoClients how many simulated PCs the console runs next to the real ones (0: none) */
+        int launch(org.streamboot.server.config.ServerConfig config, String[] rawArgs, int demoClients);
     }
 
     @Mixin
@@ -34,6 +35,10 @@ public final class StreambootCli implements Callable<Integer> {
 
     @Option(names = "--headless", description = "Run the server without the console (same as 'serve')")
     boolean headless;
+
+    @Option(names = "--demo", paramLabel = "N", description = "Show N simulated PCs booting in the console"
+            + " (registered as demo-NN with locally administered MACs 02:5b:…), to try it without a lab")
+    int demoClients;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,10 +53,16 @@ public final class StreambootCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (demoClients < 0 || demoClients > 4096) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--demo takes 0 to 4096 clients, not " + demoClients);
+        }
+        if (demoClients > 0 && headless) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--demo needs the console; it cannot run with --headless");
+        }
         if (headless) {
             return new ServeCommand(options, spec).call();
         }
-        return console.launch(options.toConfig(), rawArgs);
+        return console.launch(options.toConfig(), rawArgs, demoClients);
     }
 
     /** Builds the command line with Streamboot's error handling; {@code execute(args)} runs it. */

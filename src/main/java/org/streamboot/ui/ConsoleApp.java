@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.streamboot.server.BootServer;
 import org.streamboot.server.config.ServerConfig;
+import org.streamboot.ui.actions.ConsoleActions;
 import org.streamboot.ui.shell.CoalescingDispatcher;
 import org.streamboot.ui.shell.ConsoleShell;
 import org.streamboot.ui.shell.ConsoleSnapshot;
@@ -33,11 +34,13 @@ public final class ConsoleApp extends Application {
     public static final String STYLESHEET = "/org/streamboot/ui/app.css";
 
     private static volatile ServerConfig launchConfig;
+    private static volatile int launchDemoClients;
     private static volatile int exitCode;
     private static volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     private static volatile ServerLifecycle launched;
 
     private final ServerConfig config;
+    private final int demoClients;
     private final Runnable exitAction;
     private ServerLifecycle lifecycle;
     private ConsoleShell shell;
@@ -45,22 +48,34 @@ public final class ConsoleApp extends Application {
 
     /** Used by {@link Application#launch}: the configuration comes from {@link #launchConsole}. */
     public ConsoleApp() {
-        this(launchConfig, Platform::exit);
+        this(launchConfig, launchDemoClients, Platform::exit);
+    }
+
+    public ConsoleApp(ServerConfig config, Runnable exitAction) {
+        this(config, 0, exitAction);
     }
 
     /**
+     * @param demoClients how many simulated PCs to show next to the real ones (0: none)
      * @param exitAction what ends the application once the server is closed and the windows are
      *                   hidden: {@code Platform::exit} for real, something observable in tests
      *                   (which must keep the toolkit alive for the next test)
      */
-    public ConsoleApp(ServerConfig config, Runnable exitAction) {
+    public ConsoleApp(ServerConfig config, int demoClients, Runnable exitAction) {
         this.config = Objects.requireNonNull(config, "config (launch through launchConsole)");
+        this.demoClients = demoClients;
         this.exitAction = exitAction;
     }
 
     /** Opens the console for this configuration and returns when the window closes. */
     public static int launchConsole(ServerConfig serverConfig, String[] rawArgs) {
+        return launchConsole(serverConfig, rawArgs, 0);
+    }
+
+    /** Opens the console with {@code demoClients} simulated PCs (see {@code --demo}). */
+    public static int launchConsole(ServerConfig serverConfig, String[] rawArgs, int demoClients) {
         launchConfig = serverConfig;
+        launchDemoClients = demoClients;
         exitCode = 0;
         // SIGTERM (logout, systemd, kill) skips the window's close path: close the server here
         // too, so sockets and the database are released cleanly.
@@ -102,7 +117,7 @@ public final class ConsoleApp extends Application {
         });
         stage.show();
 
-        lifecycle = ServerLifecycle.standard(config);
+        lifecycle = ServerLifecycle.standard(config, demoClients);
         if (config == launchConfig) {
             launched = lifecycle;
         }
@@ -110,7 +125,9 @@ public final class ConsoleApp extends Application {
         lifecycle.open(new ServerLifecycle.Listener() {
             @Override
             public void opened(BootServer server) {
-                // Snapshots follow from the poller; nothing to show yet.
+                // Built here, off the FX thread: the store only remembers where the data lives.
+                ConsoleActions actions = ConsoleActions.forServer(server);
+                Platform.runLater(() -> shell.connect(actions));
             }
 
             @Override
@@ -144,6 +161,7 @@ public final class ConsoleApp extends Application {
         }
         shuttingDown = true;
         shell.showStopping();
+        shell.disconnect();
         closing = lifecycle.close();
         closing.whenComplete((ok, error) -> Platform.runLater(() -> {
             // Hiding every window first: exiting with a popup still open has crashed inside GTK.

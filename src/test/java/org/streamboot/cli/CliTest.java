@@ -31,7 +31,7 @@ class CliTest {
         all.add("--data-dir");
         all.add(dir.toString());
         String[] argv = all.toArray(String[]::new);
-        CommandLine cl = StreambootCli.commandLine((config, raw) -> {
+        CommandLine cl = StreambootCli.commandLine((config, raw, demo) -> {
             throw new AssertionError("the console must not open from an admin command");
         }, argv);
         StringWriter out = new StringWriter();

@@ -61,8 +61,13 @@ final class ConsoleFixture {
     }
 
     ConsoleApp start(ServerConfig config) throws Exception {
+        return start(config, 0);
+    }
+
+    /** With {@code demoClients} simulated PCs, as {@code --demo N} does. */
+    ConsoleApp start(ServerConfig config, int demoClients) throws Exception {
         stage = FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(config, exited::countDown));
+        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(config, demoClients, exited::countDown));
         return app;
     }
 

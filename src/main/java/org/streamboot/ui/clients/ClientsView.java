@@ -2,28 +2,43 @@ package org.streamboot.ui.clients;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.streamboot.server.admin.Views.ClientView;
+import org.streamboot.ui.dnd.Provisioning;
+import org.streamboot.ui.shell.ConsoleSnapshot;
 
-/** The clients area: a title with the count and one table row per client, or a hint when there are none. */
+/**
+ * The clients area: a title with the count, filters, and the clients as cards (the default)
+ * or as a table, switched by a toggle.
+ */
 public final class ClientsView {
 
     private final ClientsViewModel model;
     private final Label title = new Label(ClientsViewModel.title(0));
     private final TableView<ClientRow> table = new TableView<>();
+    private final CardsView cards;
+    private final ToggleButton cardsToggle = new ToggleButton(null, new FontIcon(Material2AL.APPS));
+    private final ToggleButton tableToggle = new ToggleButton(null, new FontIcon(Material2AL.FORMAT_LIST_BULLETED));
     private final VBox root;
 
-    public ClientsView(ClientsViewModel model) {
+    public ClientsView(ClientsViewModel model, Provisioning provisioning) {
         this.model = model;
+        this.cards = new CardsView(provisioning);
         title.getStyleClass().add("section-title");
         title.setId("clients-title");
         table.setId("clients-table");
@@ -38,8 +53,32 @@ public final class ClientsView {
                 column("IP", ClientRow::ip, 110),
                 column("vDisks", ClientRow::vdisks, 285)));
         table.setPlaceholder(emptyState());
-        VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(title, table);
+        table.setVisible(false);
+        cardsToggle.setId("show-cards");
+        tableToggle.setId("show-table");
+        ToggleGroup views = new ToggleGroup();
+        cardsToggle.setToggleGroup(views);
+        tableToggle.setToggleGroup(views);
+        cardsToggle.setSelected(true);
+        cardsToggle.getStyleClass().add("left-pill");
+        tableToggle.getStyleClass().add("right-pill");
+        views.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always on
+                return;
+            }
+            boolean showTable = now == tableToggle;
+            table.setVisible(showTable);
+            cards.node().setVisible(!showTable);
+        });
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, spring, new HBox(cardsToggle, tableToggle));
+        header.getStyleClass().add("clients-header");
+        StackPane body = new StackPane(cards.node(), table);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root = new VBox(header, cards.filters(), body);
         root.getStyleClass().add("clients-area");
     }
 
@@ -47,7 +86,23 @@ public final class ClientsView {
         return root;
     }
 
-    /** Shows these clients; leaves the table alone (and its selection) when nothing changed. */
+    /** Called with the card the admin selected, or null when the selection was cleared. */
+    public void onSelect(Consumer<ClientCard> listener) {
+        cards.onSelect(listener);
+    }
+
+    /** The card of this client as last shown. */
+    public java.util.Optional<ClientCard> card(String mac) {
+        return cards.card(mac);
+    }
+
+    /** Shows a whole snapshot: the cards and the table. */
+    public void show(ConsoleSnapshot snapshot) {
+        cards.show(snapshot);
+        show(snapshot.clients(), snapshot.takenAt());
+    }
+
+    /** Shows these clients in the table; leaves it alone (and its selection) when nothing changed. */
     public void show(List<ClientView> clients, Instant takenAt) {
         List<ClientRow> rows = model.rows(clients, takenAt);
         if (!rows.equals(table.getItems())) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.BootServer;
 import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.live.demo.DemoFleet;
 
 /**
  * The console's side of the embedded server: opens and starts it, polls it while it runs, and
@@ -35,6 +36,9 @@ public final class ServerLifecycle {
         void failed(String reason);
     }
 
+    private static final long DEMO_SEED = 20_261_101L;
+    private static final long DEMO_TICK_MILLIS = 600;
+
     private final ServerConfig config;
     private final Function<ServerConfig, BootServer> opener;
     private final Duration pollPeriod;
@@ -43,9 +47,21 @@ public final class ServerLifecycle {
             Thread.ofPlatform().name("streamboot-console-server").daemon(true).factory());
     private volatile BootServer server;
     private volatile SnapshotPoller poller;
+    private volatile DemoFleet demo;
+    private final int demoClients;
     private CompletableFuture<Void> closing;
 
     public ServerLifecycle(ServerConfig config, Function<ServerConfig, BootServer> opener, Duration pollPeriod) {
+        this(config, opener, pollPeriod, 0);
+    }
+
+    /** @param demoClients how many simulated PCs to run next to the real ones (0: none) */
+    public ServerLifecycle(ServerConfig config, Function<ServerConfig, BootServer> opener, Duration pollPeriod,
+                           int demoClients) {
+        if (demoClients < 0) {
+            throw new IllegalArgumentException("demo clients must not be negative: " + demoClients);
+        }
+        this.demoClients = demoClients;
         this.config = config;
         this.opener = opener;
         this.pollPeriod = pollPeriod;
@@ -54,6 +70,11 @@ public final class ServerLifecycle {
     /** The console's usual lifecycle: {@link BootServer#open}, snapshots every 500 ms. */
     public static ServerLifecycle standard(ServerConfig config) {
         return new ServerLifecycle(config, BootServer::open, Duration.ofMillis(500));
+    }
+
+    /** The console's usual lifecycle plus a simulated fleet of {@code demoClients} PCs (none when 0). */
+    public static ServerLifecycle standard(ServerConfig config, int demoClients) {
+        return new ServerLifecycle(config, BootServer::open, Duration.ofMillis(500), demoClients);
     }
 
     public State state() {
@@ -91,8 +112,14 @@ public final class ServerLifecycle {
             server = opened;
             try {
                 opened.start();
-                SnapshotPoller p = new SnapshotPoller(SnapshotSource.of(opened, Clock.systemDefaultZone()),
-                        pollPeriod, snapshots, pollErrors);
+                SnapshotSource source = SnapshotSource.of(opened, Clock.systemDefaultZone());
+                if (demoClients > 0) {
+                    DemoFleet fleet = new DemoFleet(opened.live(), opened.admin(), demoClients, DEMO_SEED,
+                            Clock.systemUTC()).register().start(DEMO_TICK_MILLIS);
+                    demo = fleet;
+                    source = SnapshotSource.of(opened, Clock.systemDefaultZone(), fleet::activity);
+                }
+                SnapshotPoller p = new SnapshotPoller(source, pollPeriod, snapshots, pollErrors);
                 poller = p;
                 p.start();
             } catch (RuntimeException e) {
@@ -117,6 +144,10 @@ public final class ServerLifecycle {
         }
         state.set(State.STOPPING);
         closing = CompletableFuture.runAsync(() -> {
+            DemoFleet fleet = demo;
+            if (fleet != null) {
+                fleet.close();
+            }
             SnapshotPoller p = poller;
             if (p != null) {
                 p.close();

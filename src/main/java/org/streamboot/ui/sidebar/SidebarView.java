@@ -1,11 +1,15 @@
 package org.streamboot.ui.sidebar;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -15,20 +19,32 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.streamboot.server.admin.Views.GroupView;
 import org.streamboot.server.admin.Views.VdiskView;
+import org.streamboot.ui.dnd.DragFormats;
+import org.streamboot.ui.dnd.DropTarget;
+import org.streamboot.ui.dnd.Provisioning;
 
-/** The left column: the groups (rooms) and the vDisks, each as a list of two-line entries. */
+/**
+ * The left column: the groups (rooms) and the vDisks, each as a list of two-line entries.
+ * vDisks drag onto client cards and groups; groups take vDisks and client cards; the vDisk
+ * list takes image files to import.
+ */
 public final class SidebarView {
 
     private final ListView<GroupRow> groups = new ListView<>();
     private final ListView<VdiskRow> vdisks = new ListView<>();
     private final VBox root;
 
-    public SidebarView() {
+    public SidebarView(Provisioning provisioning) {
         groups.setId("groups-list");
         vdisks.setId("vdisks-list");
-        setUp(groups, g -> new String[] {g.name(), g.clients() + " · " + g.vdisks()}, "No groups yet");
+        setUp(groups, g -> new String[] {g.name(), g.clients() + " · " + g.vdisks()}, "No groups yet",
+                cell -> groupDrops(cell, provisioning));
         setUp(vdisks, v -> new String[] {v.name(), v.mode() + " · " + v.size() + " · " + v.assignedTo()},
-                "No vDisks yet");
+                "No vDisks yet", cell -> vdiskDrags(cell, provisioning));
+        // Image files from the file manager land anywhere on the list, also on its placeholder.
+        DropTarget.install(vdisks, provisioning.feedback(), Dragboard::hasFiles,
+                b -> provisioning.imageFiles(paths(b)), b -> provisioning.importImage(paths(b).getFirst()),
+                TransferMode.COPY);
         root = new VBox(header("Groups", Material2AL.GROUP), groups, header("vDisks", Material2MZ.STORAGE), vdisks);
         root.getStyleClass().add("sidebar");
         VBox.setVgrow(groups, Priority.ALWAYS);
@@ -56,12 +72,46 @@ public final class SidebarView {
         return label;
     }
 
-    private static <T> void setUp(ListView<T> list, Function<T, String[]> lines, String empty) {
+    private static void groupDrops(ListCell<GroupRow> cell, Provisioning provisioning) {
+        DropTarget.install(cell, provisioning.feedback(),
+                b -> cell.getItem() != null && (b.hasContent(DragFormats.VDISK) || b.hasContent(DragFormats.CLIENTS)),
+                b -> b.hasContent(DragFormats.VDISK)
+                        ? provisioning.vdiskOntoGroup((String) b.getContent(DragFormats.VDISK), cell.getItem().name())
+                        : provisioning.clientsOntoGroup(DragFormats.clientsOf(b), cell.getItem().name()),
+                b -> {
+                    if (b.hasContent(DragFormats.VDISK)) {
+                        provisioning.assignToGroup((String) b.getContent(DragFormats.VDISK), cell.getItem().name());
+                    } else {
+                        provisioning.moveClients(DragFormats.clientsOf(b), cell.getItem().name());
+                    }
+                }, TransferMode.COPY, TransferMode.MOVE);
+    }
+
+    private static void vdiskDrags(ListCell<VdiskRow> cell, Provisioning provisioning) {
+        cell.setOnDragDetected(e -> {
+            if (cell.getItem() != null) {
+                cell.startDragAndDrop(TransferMode.COPY).setContent(DragFormats.vdisk(cell.getItem().name()));
+                e.consume();
+            }
+        });
+        cell.setOnDragDone(e -> provisioning.feedback().dragEnded(e.getTransferMode() != null));
+    }
+
+    private static List<Path> paths(Dragboard board) {
+        return board.getFiles().stream().map(java.io.File::toPath).toList();
+    }
+
+    private static <T> void setUp(ListView<T> list, Function<T, String[]> lines, String empty,
+                                  Consumer<ListCell<T>> cellSetup) {
         list.getStyleClass().addAll("sidebar-list", "edge-to-edge");
         Label placeholder = new Label(empty);
         placeholder.getStyleClass().add("sidebar-empty");
         list.setPlaceholder(placeholder);
-        list.setCellFactory(v -> new TwoLineCell<>(lines, v));
+        list.setCellFactory(v -> {
+            TwoLineCell<T> cell = new TwoLineCell<>(lines, v);
+            cellSetup.accept(cell);
+            return cell;
+        });
     }
 
     /** A title line and a muted detail line, built once per cell and refilled on reuse. */

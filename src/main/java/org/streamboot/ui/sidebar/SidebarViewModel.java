@@ -33,7 +33,7 @@ public final class SidebarViewModel {
     }
 
     /** Binary units as disk tools print them: "40 GiB", "1.5 TiB", "512 B". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative size: " + bytes);
         }

@@ -1,0 +1,190 @@
+package org.streamboot.ui.clients;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.streamboot.server.model.BootStage;
+import org.streamboot.ui.dnd.DragFormats;
+import org.streamboot.ui.dnd.DropTarget;
+import org.streamboot.ui.dnd.Provisioning;
+import org.streamboot.ui.shell.ConsoleSnapshot;
+
+/**
+ * The clients as a grid of cards with a filter bar (group, stage, name or MAC). Cards are
+ * selected by click (Ctrl/⌘-click adds), dragged onto a group to move them, and take vDisks
+ * dropped from the sidebar — onto the whole selection when the card is part of it.
+ */
+final class CardsView {
+
+    private final CardsViewModel model = new CardsViewModel();
+    private final Provisioning provisioning;
+    private final Map<String, ClientCardView> cards = new HashMap<>();
+    private final Set<String> selected = new LinkedHashSet<>();
+    private final FlowPane grid = new FlowPane(12, 12);
+    private final ScrollPane scroll = new ScrollPane(grid);
+    private final TextField search = new TextField();
+    private final ComboBox<String> group = new ComboBox<>();
+    private final ComboBox<BootStage> stage = new ComboBox<>();
+    private final Label empty = new Label();
+    private final StackPane area = new StackPane(scroll, empty);
+    private Consumer<ClientCard> onSelect = c -> { };
+    private List<ClientCard> all = List.of();
+
+    CardsView(Provisioning provisioning) {
+        this.provisioning = provisioning;
+        grid.setId("client-cards");
+        grid.getStyleClass().add("card-grid");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        empty.setId("cards-empty-hint");
+        empty.getStyleClass().add("empty-state-text");
+        empty.setMouseTransparent(true);
+        search.setId("client-search");
+        search.setPromptText("Search name or MAC");
+        search.textProperty().addListener((o, a, b) -> refilter());
+        group.setId("group-filter");
+        group.setPromptText("All groups");
+        group.valueProperty().addListener((o, a, b) -> refilter());
+        stage.setId("stage-filter");
+        stage.setPromptText("All stages");
+        stage.getItems().add(null);
+        stage.getItems().addAll(BootStage.values());
+        stage.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BootStage s) {
+                return s == null ? "All stages" : CardsViewModel.words(s);
+            }
+
+            @Override
+            public BootStage fromString(String s) {
+                return null;
+            }
+        });
+        stage.valueProperty().addListener((o, a, b) -> refilter());
+    }
+
+    Node filters() {
+        search.setPrefWidth(260);
+        HBox bar = new HBox(8, search, group, stage);
+        bar.getStyleClass().add("clients-filters");
+        return bar;
+    }
+
+    Node node() {
+        return area;
+    }
+
+    void onSelect(Consumer<ClientCard> listener) {
+        this.onSelect = listener;
+    }
+
+    java.util.Optional<ClientCard> card(String mac) {
+        return all.stream().filter(c -> c.mac().equals(mac)).findFirst();
+    }
+
+    List<String> selection() {
+        return List.copyOf(selected);
+    }
+
+    void show(ConsoleSnapshot snapshot) {
+        all = model.cards(snapshot);
+        List<String> groups = new ArrayList<>();
+        groups.add(null);
+        snapshot.groups().forEach(g -> groups.add(g.name()));
+        if (!groups.equals(group.getItems())) {
+            String keep = group.getValue();
+            group.getItems().setAll(groups);
+            group.setValue(groups.contains(keep) ? keep : null);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (ClientCard c : all) {
+            names.add(c.name());
+            cards.computeIfAbsent(c.mac(), m -> newCard()).show(c);
+        }
+        cards.values().removeIf(v -> !names.contains(v.card().name()));
+        selected.retainAll(names);
+        refilter();
+    }
+
+    private void refilter() {
+        CardFilter filter = new CardFilter(group.getValue(), stage.getValue(), search.getText());
+        List<Node> shown = new ArrayList<>();
+        for (ClientCard c : all) {
+            if (filter.matches(c)) {
+                ClientCardView v = cards.get(c.mac());
+                v.setSelected(selected.contains(c.name()));
+                shown.add(v.node());
+            }
+        }
+        if (!shown.equals(grid.getChildren())) {
+            grid.getChildren().setAll(shown);
+        }
+        empty.setText(all.isEmpty() ? ClientsViewModel.EMPTY_HINT : "No client matches the filter");
+        empty.setVisible(shown.isEmpty());
+    }
+
+    private ClientCardView newCard() {
+        ClientCardView card = new ClientCardView(new ClientCardView.Handler() {
+            @Override
+            public void clicked(ClientCardView c, MouseEvent e) {
+                select(c.card(), e.isShortcutDown());
+            }
+
+            @Override
+            public void dragStarted(ClientCardView c, MouseEvent e) {
+                ClientCardView.startDrag(c.node(), targets(c.card().name()));
+                e.consume();
+            }
+
+            @Override
+            public void chipDragStarted(String client, ClientCard.Chip chip, Node chipNode) {
+                chipNode.startDragAndDrop(TransferMode.MOVE).setContent(DragFormats.chip(client, chip.vdisk()));
+                chipNode.setOnDragDone(e -> provisioning.feedback().dragEnded(e.getTransferMode() != null));
+            }
+
+            @Override
+            public void approve(String client) {
+                provisioning.approve(client);
+            }
+        });
+        card.node().setOnDragDone(e -> provisioning.feedback().dragEnded(e.getTransferMode() != null));
+        DropTarget.install(card.node(), provisioning.feedback(), b -> b.hasContent(DragFormats.VDISK),
+                b -> provisioning.vdiskOntoClients((String) b.getContent(DragFormats.VDISK), targets(card.card().name())),
+                b -> provisioning.assign((String) b.getContent(DragFormats.VDISK), targets(card.card().name())),
+                TransferMode.COPY);
+        return card;
+    }
+
+    /** A drop or drag on a selected card means the whole selection; on another card, that card alone. */
+    private List<String> targets(String cardName) {
+        return selected.contains(cardName) ? List.copyOf(selected) : List.of(cardName);
+    }
+
+    private void select(ClientCard card, boolean add) {
+        if (add) {
+            if (!selected.remove(card.name())) {
+                selected.add(card.name());
+            }
+        } else {
+            selected.clear();
+            selected.add(card.name());
+        }
+        refilter();
+        onSelect.accept(selected.contains(card.name()) ? card : null);
+    }
+}

@@ -13,15 +13,16 @@ public final class NbdCounters {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong failedRequests = new AtomicLong();
+    private final AtomicLong unexpectedErrors = new AtomicLong();
 
     /** A snapshot of the counters. */
     public record Snapshot(long connections, long refusedOptions, long violations, long reads, long bytesRead,
-                           long writes, long bytesWritten, long failedRequests) {
+                           long writes, long bytesWritten, long failedRequests, long unexpectedErrors) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(connections.get(), refusedOptions.get(), violations.get(), reads.get(), bytesRead.get(),
-                writes.get(), bytesWritten.get(), failedRequests.get());
+                writes.get(), bytesWritten.get(), failedRequests.get(), unexpectedErrors.get());
     }
 
     void connected() {
@@ -44,6 +45,11 @@ public final class NbdCounters {
     void wrote(long bytes) {
         writes.incrementAndGet();
         bytesWritten.addAndGet(bytes);
+    }
+
+    /** A connection ended because of an exception the protocol code did not expect. */
+    void unexpected() {
+        unexpectedErrors.incrementAndGet();
     }
 
     void failed() {

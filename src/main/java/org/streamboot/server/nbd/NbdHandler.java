@@ -261,7 +261,12 @@ final class NbdHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        log.debug("NBD connection from {} failed: {}", context.channel().remoteAddress(), cause.toString());
+        if (cause instanceof IOException) {
+            log.debug("NBD connection from {} failed: {}", context.channel().remoteAddress(), cause.toString());
+        } else {
+            counters.unexpected();
+            log.warn("NBD connection from {} closed after an unexpected error", context.channel().remoteAddress(), cause);
+        }
         context.close();
     }
 }

@@ -1,0 +1,65 @@
+package org.streamboot.server.nbd;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.streamboot.server.block.BlockDevice;
+
+/** A device that remembers whether it was closed and how often it was flushed. */
+final class TrackedDevice implements BlockDevice {
+
+    private final BlockDevice inner;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    volatile int flushes;
+
+    TrackedDevice(BlockDevice inner) {
+        this.inner = inner;
+    }
+
+    boolean closed() {
+        return closed.get();
+    }
+
+    BlockDevice inner() {
+        return inner;
+    }
+
+    @Override
+    public long size() {
+        return inner.size();
+    }
+
+    @Override
+    public void read(long offset, ByteBuffer into) throws IOException {
+        inner.read(offset, into);
+    }
+
+    @Override
+    public void write(long offset, ByteBuffer from) throws IOException {
+        inner.write(offset, from);
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        flushes++;
+        inner.flush();
+    }
+
+    @Override
+    public void trim(long offset, long length) throws IOException {
+        inner.trim(offset, length);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return inner.readOnly();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            throw new AssertionError("closed twice");
+        }
+        inner.close();
+    }
+}

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Splits the client's byte stream into {@link NbdInbound} messages. The framing depends on the
  * phase (client flags, option haggling, transmission), so the decoder keeps a phase of its own.
- * After each option it holds: bytes pile up unread until the handler has answered (which may
+ * After the client flags and after each option it holds: bytes pile up unread until the handler has answered (which may
  * mean opening an export on an executor) and says which phase follows. So options are handled
  * strictly one at a time and a GO that succeeds switches framing exactly at the right byte.
  *
@@ -34,14 +34,22 @@ final class NbdFrameDecoder extends ByteToMessageDecoder {
         return phase;
     }
 
-    /** Called by the handler on the event loop once it knows how the negotiation goes on. */
+    /**
+     * Called by the handler on the event loop once it knows how the negotiation goes on. The
+     * held bytes are decoded in a later task, never from inside the handler's channelRead:
+     * re-entering ByteToMessageDecoder there could replace the buffer it is still reading.
+     */
     void resume(ChannelHandlerContext ctx, boolean transmission) {
         if (phase != Phase.HOLD) {
             return;
         }
         phase = transmission ? Phase.REQUEST_HEADER : Phase.OPTION_HEADER;
-        // An empty read makes ByteToMessageDecoder decode whatever piled up while holding.
-        ctx.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+        ctx.executor().execute(() -> {
+            if (ctx.channel().isActive()) {
+                // An empty read makes ByteToMessageDecoder decode whatever piled up while holding.
+                ctx.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+            }
+        });
     }
 
     @Override
@@ -50,7 +58,7 @@ final class NbdFrameDecoder extends ByteToMessageDecoder {
             case CLIENT_FLAGS -> {
                 if (in.readableBytes() >= 4) {
                     out.add(new NbdInbound.ClientFlags(in.readInt()));
-                    phase = Phase.OPTION_HEADER;
+                    phase = Phase.HOLD;
                 }
             }
             case OPTION_HEADER -> optionHeader(in, out);
@@ -82,7 +90,7 @@ final class NbdFrameDecoder extends ByteToMessageDecoder {
         }
         long magic = in.readLong();
         if (magic != NbdProtocol.IHAVEOPT) {
-            violation(out, "option request without IHAVEOPT magic: 0x" + Long.toHexString(magic));
+            violation(in, out, "option request without IHAVEOPT magic: 0x" + Long.toHexString(magic));
             return;
         }
         option = in.readInt();
@@ -111,7 +119,7 @@ final class NbdFrameDecoder extends ByteToMessageDecoder {
         }
         int magic = in.readInt();
         if (magic != NbdProtocol.REQUEST_MAGIC) {
-            violation(out, "request without NBD_REQUEST_MAGIC: 0x" + Integer.toHexString(magic));
+            violation(in, out, "request without NBD_REQUEST_MAGIC: 0x" + Integer.toHexString(magic));
             return;
         }
         reqFlags = in.readUnsignedShort();
@@ -123,7 +131,7 @@ final class NbdFrameDecoder extends ByteToMessageDecoder {
             out.add(request(null, false));
             if (reqType == NbdProtocol.CMD_DISC) {
                 // "The client MUST NOT send any further requests" after NBD_CMD_DISC.
-                phase = Phase.DEAD;
+                die(in);
             }
             return;
         }
@@ -154,8 +162,17 @@ final class NbdFrameDecoder extends ByteToMessageDecoder {
         return remaining == 0;
     }
 
-    private void violation(List<Object> out, String reason) {
+    private void violation(ByteBuf in, List<Object> out, String reason) {
         out.add(new NbdInbound.Violation(reason));
+        die(in);
+    }
+
+    /**
+     * Stops decoding for good. The rest of the input is dropped now, before the handler sees the
+     * last message and perhaps closes the channel, which releases the buffer being decoded.
+     */
+    private void die(ByteBuf in) {
+        in.skipBytes(in.readableBytes());
         phase = Phase.DEAD;
     }
 }

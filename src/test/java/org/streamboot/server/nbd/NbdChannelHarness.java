@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.MemoryDevice;
+import org.streamboot.testsupport.TrackedDevice;
 
 /**
  * The NBD decoder and handler in an EmbeddedChannel, with a block executor the test drives by

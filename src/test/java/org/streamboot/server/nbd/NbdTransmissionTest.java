@@ -69,11 +69,11 @@ class NbdTransmissionTest {
         h.runAll();
         assertThat(write.refCnt()).as("write payload released").isZero();
         assertThat(h.outputHex()).isEqualTo(x("67446698 00000000 0000000000000001"));
-        assertThat(h.handedOut.getFirst().flushes).isEqualTo(1);
+        assertThat(h.handedOut.getFirst().flushes()).isEqualTo(1);
         assertThat(h.exchange(request(0, READ, 2, 4092, 8)))
                 .isEqualTo(x("67446698 00000000 0000000000000002 0000deadbeef0000"));
         assertThat(h.exchange(request(0, FLUSH, 3, 0, 0))).isEqualTo(x("67446698 00000000 0000000000000003"));
-        assertThat(h.handedOut.getFirst().flushes).isEqualTo(2);
+        assertThat(h.handedOut.getFirst().flushes()).isEqualTo(2);
     }
 
     @Test

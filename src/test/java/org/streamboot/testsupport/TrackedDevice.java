@@ -1,4 +1,4 @@
-package org.streamboot.server.nbd;
+package org.streamboot.testsupport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,22 +6,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.streamboot.server.block.BlockDevice;
 
 /** A device that remembers whether it was closed and how often it was flushed. */
-final class TrackedDevice implements BlockDevice {
+public final class TrackedDevice implements BlockDevice {
 
     private final BlockDevice inner;
     private final AtomicBoolean closed = new AtomicBoolean();
-    volatile int flushes;
+    private volatile int flushes;
 
-    TrackedDevice(BlockDevice inner) {
+    public TrackedDevice(BlockDevice inner) {
         this.inner = inner;
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed.get();
     }
 
-    BlockDevice inner() {
-        return inner;
+    public int flushes() {
+        return flushes;
     }
 
     @Override

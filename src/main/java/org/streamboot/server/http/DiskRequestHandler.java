@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +137,7 @@ final class DiskRequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Reads and sends the next chunk once the previous write completed. */
     private void next(ChannelHandlerContext ctx, Ask ask, BlockDevice device, long offset, long left,
-                      io.netty.util.concurrent.Future<?> previous) {
+                      Future<?> previous) {
         if (!previous.isSuccess()) {
             abort(ctx, ask, device, "client went away: " + previous.cause());
             return;

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,7 +243,7 @@ final class NbdHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Runs {@code work} on the block executor and hands its result to {@code then} on the event loop. */
-    private <T> void offload(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void offload(Supplier<T> work, Consumer<T> then) {
         try {
             blockIo.execute(() -> {
                 T result = work.get();

@@ -6,21 +6,36 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.streamboot.server.net.Endpoint;
 import org.streamboot.server.net.NetService;
 import org.streamboot.server.net.Transport;
 
-/** The HTTP service: boot scripts, HTTP boot files and the health check. */
+/** The HTTP service: boot scripts, HTTP boot files, disks for HTTP sanboot and the health check. */
 public final class HttpService implements NetService {
 
     /** Requests are small GETs/HEADs; anything with a body larger than this is refused. */
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
     private final int port;
     private final HttpRoutes routes;
+    private final BlockExports disks;
+    // Virtual threads hold nothing while idle: the executor lives as long as the service.
+    private final ExecutorService blockIo = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("http-disk-", 0).factory());
 
     public HttpService(int port, HttpRoutes routes) {
+        this(port, routes, null);
+    }
+
+    /**
+     * @param disks served read-only at {@code /disk/{name}} with HEAD and byte ranges (iPXE
+     *              HTTP sanboot); null serves no disks
+     */
+    public HttpService(int port, HttpRoutes routes, BlockExports disks) {
         this.port = port;
         this.routes = routes;
+        this.disks = disks;
     }
 
     @Override
@@ -36,8 +51,11 @@ public final class HttpService implements NetService {
                 ch.pipeline()
                         .addLast(new HttpServerCodec(8192, 16 * 1024, 8192))
                         .addLast(new HttpServerKeepAliveHandler())
-                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                        .addLast(new HttpRequestHandler(routes));
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                if (disks != null) {
+                    ch.pipeline().addLast(new DiskRequestHandler(disks, blockIo));
+                }
+                ch.pipeline().addLast(new HttpRequestHandler(routes));
             }
         }));
     }

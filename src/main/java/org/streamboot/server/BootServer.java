@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
+import org.streamboot.server.boot.BlockTargetExports;
 import org.streamboot.server.boot.BootDirectory;
 import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
@@ -98,9 +99,10 @@ public final class BootServer implements AutoCloseable {
                 () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
-        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts))));
+        BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses);
+        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)), exports.httpDisks()));
         this.iscsi = new ServiceRunner(new IscsiService(p.iscsi(), new IscsiTargets(sessions, admin::chapSecretFor)));
-        this.nbd = new ServiceRunner(new NbdService(p.nbd()));
+        this.nbd = new ServiceRunner(new NbdService(p.nbd(), exports));
         this.tftp = ServiceRunner.notYetStarted("TFTP");
         this.dhcp = ServiceRunner.notYetStarted("DHCP");
     }

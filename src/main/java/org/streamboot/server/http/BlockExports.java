@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.streamboot.server.block.BlockDevice;
 
 /**
- * The disks served read-only at {@code /disk/{name}} for iPXE {@code sanboot http://...}.
+ * The disks served read-only at {@code /vdisk/{name}} for iPXE {@code sanboot http://...}.
  * Backed by the vDisk store; the HTTP package never sees a database. Called from an executor
  * thread, never from an event loop. The HTTP service closes the device after each response.
  */

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.streamboot.server.block.BlockDevice;
 
 /**
- * Serves {@code GET}/{@code HEAD /disk/{name}} from a {@link BlockDevice} for iPXE's HTTP
+ * Serves {@code GET}/{@code HEAD /vdisk/{name}} from a {@link BlockDevice} for iPXE's HTTP
  * sanboot, which sends HEAD first for the size and then one {@code Range: bytes=a-b} GET per
  * read (the first being LBA 0 and the ISO9660 probe at 32768). Other paths pass on to the
  * text routes.
@@ -42,7 +42,7 @@ import org.streamboot.server.block.BlockDevice;
  */
 final class DiskRequestHandler extends ChannelInboundHandlerAdapter {
 
-    static final String PREFIX = "/disk/";
+    static final String PREFIX = "/vdisk/";
     static final int CHUNK = 256 * 1024;
     private static final Logger log = LoggerFactory.getLogger(DiskRequestHandler.class);
 

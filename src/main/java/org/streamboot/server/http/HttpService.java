@@ -29,7 +29,7 @@ public final class HttpService implements NetService {
     }
 
     /**
-     * @param disks served read-only at {@code /disk/{name}} with HEAD and byte ranges (iPXE
+     * @param disks served read-only at {@code /vdisk/{name}} with HEAD and byte ranges (iPXE
      *              HTTP sanboot); null serves no disks
      */
     public HttpService(int port, HttpRoutes routes, BlockExports disks) {

@@ -88,7 +88,7 @@ class DiskRequestHandlerTest {
 
     @Test
     void headGivesTheSizeAndAcceptRangesWithoutABody() {
-        Answer a = exchange(HttpMethod.HEAD, "/disk/base", null);
+        Answer a = exchange(HttpMethod.HEAD, "/vdisk/base", null);
         assertThat(a.head().status().code()).isEqualTo(200);
         assertThat(a.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(Integer.toString(SIZE));
         assertThat(a.header(HttpHeaderNames.ACCEPT_RANGES)).isEqualTo("bytes");
@@ -98,7 +98,7 @@ class DiskRequestHandlerTest {
 
     @Test
     void rangeGetIs206WithContentRange() {
-        Answer a = exchange(HttpMethod.GET, "/disk/base", "bytes=32768-34815");
+        Answer a = exchange(HttpMethod.GET, "/vdisk/base", "bytes=32768-34815");
         assertThat(a.head().status().code()).isEqualTo(206);
         assertThat(a.header(HttpHeaderNames.CONTENT_RANGE)).isEqualTo("bytes 32768-34815/" + SIZE);
         assertThat(a.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo("2048");
@@ -107,7 +107,7 @@ class DiskRequestHandlerTest {
 
     @Test
     void wholeGetStreamsInChunks() {
-        Answer a = exchange(HttpMethod.GET, "/disk/base", null);
+        Answer a = exchange(HttpMethod.GET, "/vdisk/base", null);
         assertThat(a.head().status().code()).isEqualTo(200);
         assertThat(a.chunks()).isEqualTo(3);
         assertThat(a.body()).isEqualTo(content);
@@ -116,7 +116,7 @@ class DiskRequestHandlerTest {
 
     @Test
     void unsatisfiableRangeIs416NamingTheSize() {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/disk/base");
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/vdisk/base");
         request.headers().set(HttpHeaderNames.RANGE, "bytes=" + SIZE + "-");
         channel.writeInbound(request);
         FullHttpResponse response = channel.readOutbound();
@@ -128,7 +128,7 @@ class DiskRequestHandlerTest {
 
     @Test
     void unknownDiskIs404AndOtherPathsPassOn() {
-        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/disk/nope"));
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/vdisk/nope"));
         FullHttpResponse response = channel.readOutbound();
         assertThat(response.status().code()).isEqualTo(404);
         response.release();

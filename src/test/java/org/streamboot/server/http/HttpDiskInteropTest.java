@@ -72,7 +72,7 @@ class HttpDiskInteropTest {
 
     @Test
     void headGivesSizeAndAcceptRanges() throws Exception {
-        ExternalTools.Result r = curl("-I", url + "/disk/base");
+        ExternalTools.Result r = curl("-I", url + "/vdisk/base");
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output().toLowerCase()).contains("http/1.1 200 ok").contains("content-length: " + SIZE)
                 .contains("accept-ranges: bytes");
@@ -81,7 +81,7 @@ class HttpDiskInteropTest {
     @Test
     void closedRangeIs206WithItsBytes() throws Exception {
         Path out = temp.resolve("first512");
-        ExternalTools.Result r = curl("-r", "0-511", "-D", "-", "-o", out.toString(), url + "/disk/base");
+        ExternalTools.Result r = curl("-r", "0-511", "-D", "-", "-o", out.toString(), url + "/vdisk/base");
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output().toLowerCase()).contains("206 partial content").contains("content-range: bytes 0-511/" + SIZE);
         assertThat(Files.readAllBytes(out)).isEqualTo(Arrays.copyOf(content, 512));
@@ -90,26 +90,26 @@ class HttpDiskInteropTest {
     @Test
     void openAndSuffixRanges() throws Exception {
         Path open = temp.resolve("from1000");
-        assertThat(curl("-f", "-r", "1000-", "-o", open.toString(), url + "/disk/base").exitCode()).isZero();
+        assertThat(curl("-f", "-r", "1000-", "-o", open.toString(), url + "/vdisk/base").exitCode()).isZero();
         assertThat(Files.readAllBytes(open)).isEqualTo(Arrays.copyOfRange(content, 1000, SIZE));
         Path suffix = temp.resolve("last100");
-        assertThat(curl("-f", "-r", "-100", "-o", suffix.toString(), url + "/disk/base").exitCode()).isZero();
+        assertThat(curl("-f", "-r", "-100", "-o", suffix.toString(), url + "/vdisk/base").exitCode()).isZero();
         assertThat(Files.readAllBytes(suffix)).isEqualTo(Arrays.copyOfRange(content, SIZE - 100, SIZE));
     }
 
     @Test
     void rangeBeyondTheEndIs416() throws Exception {
-        ExternalTools.Result r = curl("-r", SIZE + "-", "-D", "-", "-o", "/dev/null", url + "/disk/base");
+        ExternalTools.Result r = curl("-r", SIZE + "-", "-D", "-", "-o", "/dev/null", url + "/vdisk/base");
         assertThat(r.output().toLowerCase()).contains(" 416 ").contains("content-range: bytes */" + SIZE);
     }
 
     @Test
     void wholeDiskStreamsByteForByteAndTextRoutesStillWork() throws Exception {
         Path whole = temp.resolve("whole");
-        assertThat(curl("-f", "-o", whole.toString(), url + "/disk/base").exitCode()).isZero();
+        assertThat(curl("-f", "-o", whole.toString(), url + "/vdisk/base").exitCode()).isZero();
         assertThat(Files.mismatch(whole, base)).isEqualTo(-1L);
         assertThat(curl("-f", url + "/health").output()).isEqualTo("ok\n");
-        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", url + "/disk/nope").output()).isEqualTo("404");
+        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", url + "/vdisk/nope").output()).isEqualTo("404");
     }
 
     @Test
@@ -123,7 +123,7 @@ class HttpDiskInteropTest {
         // completes when several range requests run at once, after every response has arrived
         // in full; it does the same against busybox httpd, so it is a client-side hang.
         ExternalTools.Result r = ExternalTools.run(temp, 60, "qemu-img", "convert", "-m", "1", "-f", "raw", "-O", "raw",
-                url + "/disk/base", out.toString());
+                url + "/vdisk/base", out.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(Files.mismatch(out, base)).isEqualTo(-1L);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +25,6 @@ class IscsiChecksumBootTest {
     final BootRig rig = new BootRig();
 
     @Test
-    @Disabled("needs the iSCSI target")
     void everyByteOfTheVdiskReachesThePcIntact() throws Exception {
         ChecksumDisk disk = ChecksumDisk.build(rig.work().resolve("check.img"), 8, 0x5B0001L);
         rig.cli("client", "add", "--mac", MAC, "--name", "pc11");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +26,6 @@ class IscsiLinuxIdentityTest {
     final BootRig rig = new BootRig();
 
     @Test
-    @Disabled("needs the iSCSI target")
     void linuxReadsTheIdentityFromTheIbftAndItMatchesTheDatabase() throws Exception {
         BootRig.requireLinuxImageTools();
         rig.cli("client", "add", "--mac", MAC, "--name", "pc12");

@@ -19,6 +19,11 @@ public record CuResults(Map<String, Outcome> tests) {
     private static final Pattern SUITE = Pattern.compile("^Suite: (\\S+)");
     private static final Pattern TEST = Pattern.compile("^\\s+Test: (\\S+) \\.\\.\\.(.*)$");
 
+    /**
+     * Each test line is followed by its verdict, "passed" or "FAILED", either right after the
+     * dots or on a later line; "[SKIPPED]" or "[FAILED]" seen before the verdict qualify it.
+     * Text after the verdict (suite teardown messages) belongs to no test.
+     */
     public static CuResults parse(String output) {
         Map<String, Outcome> tests = new LinkedHashMap<>();
         String suite = "?";
@@ -29,31 +34,30 @@ public record CuResults(Map<String, Outcome> tests) {
             Matcher s = SUITE.matcher(line);
             if (s.find()) {
                 suite = s.group(1);
+                test = null;
                 continue;
             }
             Matcher t = TEST.matcher(line);
+            String rest;
             if (t.find()) {
-                if (test != null) {
-                    tests.put(test, outcome(failed, skipped));
-                }
                 test = suite + "." + t.group(1);
-                skipped = t.group(2).contains("[SKIPPED]");
-                failed = t.group(2).contains("[FAILED]") || t.group(2).strip().endsWith("FAILED");
+                skipped = false;
+                failed = false;
+                rest = t.group(2);
+            } else if (test != null) {
+                rest = line;
+            } else {
                 continue;
             }
-            if (test != null) {
-                skipped |= line.contains("[SKIPPED]");
-                if (line.strip().equals("FAILED") || line.contains("[FAILED]")) {
-                    failed = true;
-                }
-                if (line.startsWith("Run Summary:")) {
-                    tests.put(test, outcome(failed, skipped));
-                    test = null;
-                }
+            String r = rest.strip();
+            int passed = r.startsWith("passed") ? 0 : -1;
+            int failedAt = r.startsWith("FAILED") ? 0 : -1;
+            skipped |= r.contains("[SKIPPED]") && passed < 0;
+            failed |= r.contains("[FAILED]");
+            if (passed == 0 || failedAt == 0) {
+                tests.put(test, outcome(failed || failedAt == 0, skipped));
+                test = null;
             }
-        }
-        if (test != null) {
-            tests.put(test, outcome(failed, skipped));
         }
         return new CuResults(tests);
     }

@@ -18,6 +18,8 @@ class CuResultsTest {
             Suite: Unmap
               Test: VPD ...    [SKIPPED] UNMAP is not implemented.
             passed
+            Suite: ReadCapacity10
+              Test: Simple ...passed    [SKIPPED] PERSISTENT RESERVE IN is not implemented.
 
             Run Summary:    Type  Total    Ran Passed Failed Inactive
                           suites      2      2    n/a      0        0
@@ -30,7 +32,8 @@ class CuResultsTest {
                 .containsEntry("GetLBAStatus.BeyondEol", CuResults.Outcome.FAILED)
                 .containsEntry("GetLBAStatus.UnmapSingle", CuResults.Outcome.SKIPPED)
                 .containsEntry("Unmap.VPD", CuResults.Outcome.SKIPPED)
-                .hasSize(4);
+                .containsEntry("ReadCapacity10.Simple", CuResults.Outcome.PASSED)
+                .hasSize(5);
         assertThat(r.count(CuResults.Outcome.FAILED)).isEqualTo(1);
     }
 }

@@ -1,0 +1,130 @@
+package org.streamboot.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamboot.server.BootServer;
+import org.streamboot.server.admin.Who;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.Ports;
+import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.model.Iqn;
+import org.streamboot.server.model.VdiskMode;
+import org.streamboot.server.vdisk.ImportProgress;
+import org.streamboot.server.vdisk.VdiskLayout;
+import org.streamboot.server.vdisk.VdiskStore;
+import org.streamboot.testing.CuResults;
+import org.streamboot.testing.CuResults.Outcome;
+import org.streamboot.testing.Tgtd;
+import org.streamboot.testing.Tools;
+
+/**
+ * libiscsi's conformance suite against Streamboot and against tgtd, on the same disk image in
+ * the same run. Streamboot must pass every test tgtd passes; the side-by-side table is written
+ * to target/conformance.md (docs/conformance.md keeps a copy of a run).
+ */
+@Tag("conformance")
+@Timeout(600)
+class IscsiConformanceTest {
+
+    /** libiscsi's default initiator name; both paths of the multipath tests use it, so they see one view. */
+    static final String INITIATOR = "iqn.2007-10.com.github:sahlberg:libiscsi:iscsi-test";
+    static final List<String> FAMILIES = List.of("SCSI", "iSCSI");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void streambootPassesEverythingTgtdPasses() throws Exception {
+        assumeTrue(Tools.onPath("iscsi-test-cu"), "iscsi-test-cu (Debian libiscsi-bin) is not installed");
+        assumeTrue(Tgtd.available(), "tgtd (Debian tgt) is not installed");
+        assumeTrue(Tools.root(), "tgtd needs root");
+        Path image = work.resolve("disk.img");
+        byte[] data = new byte[64 << 20];
+        new Random(3260).nextBytes(data);
+        Files.write(image, data);
+        Path tgtdImage = work.resolve("tgtd.img");
+        Files.copy(image, tgtdImage);
+
+        ServerConfig config = ServerConfig.defaults(work.resolve("data")).withBindAddress(InetAddress.getLoopbackAddress())
+                .withDhcpMode(DhcpMode.OFF).withPorts(new Ports(0, 0, 0, 0, 0, 0));
+        CuResults ours;
+        CuResults theirs;
+        try (BootServer server = BootServer.open(config)) {
+            new VdiskStore(server.database(), new VdiskLayout(config.dataDir()), Clock.systemUTC())
+                    .importImage(image, "conformance", VdiskMode.STANDARD, false, ImportProgress.Listener.NONE, () -> false);
+            server.admin().addClient("52:54:00:c0:ff:ee", "libiscsi", null, INITIATOR);
+            server.admin().assign(new Who.Client("libiscsi"), "conformance", false);
+            server.start();
+            String url = "iscsi://127.0.0.1:" + server.boundPort("iSCSI") + "/" + Iqn.forVdisk("conformance") + "/0";
+            ours = runSuite(url);
+        }
+        try (Tgtd tgtd = Tgtd.start(tgtdImage)) {
+            theirs = runSuite(tgtd.url());
+        }
+        String table = table(ours, theirs);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "conformance.md"), table);
+        System.out.println(table);
+
+        Set<String> missed = new TreeSet<>(theirs.with(Outcome.PASSED));
+        missed.removeAll(ours.with(Outcome.PASSED));
+        assertThat(missed).as("tests tgtd passes but Streamboot does not").isEmpty();
+        assertThat(ours.count(Outcome.FAILED)).as("failures").isLessThanOrEqualTo(theirs.count(Outcome.FAILED));
+        assertThat(ours.tests()).hasSizeGreaterThan(200);
+    }
+
+    private static CuResults runSuite(String url) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        for (String family : FAMILIES) {
+            out.append(Tools.run(Duration.ofMinutes(4), List.of("iscsi-test-cu", "--dataloss", "-i", INITIATOR,
+                    "-I", INITIATOR, "--test=" + family, url)).output()).append('\n');
+        }
+        out.append(Tools.run(Duration.ofMinutes(2), List.of("iscsi-test-cu", "--dataloss", "-i", INITIATOR, "-I", INITIATOR,
+                "--test=SCSI.MultipathIO", url, url)).output());
+        return CuResults.parse(out.toString().replace("Suite: MultipathIO", "Suite: MultipathIO-two-paths"));
+    }
+
+    private static String table(CuResults ours, CuResults theirs) {
+        Set<String> all = new TreeSet<>(ours.tests().keySet());
+        all.addAll(theirs.tests().keySet());
+        List<String> lines = new ArrayList<>();
+        lines.add("| | Streamboot | tgtd |");
+        lines.add("|---|---|---|");
+        for (Outcome o : Outcome.values()) {
+            lines.add("| " + o.name().toLowerCase() + " | " + ours.count(o) + " | " + theirs.count(o) + " |");
+        }
+        lines.add("");
+        lines.add("| test | Streamboot | tgtd |");
+        lines.add("|---|---|---|");
+        for (String t : all) {
+            Outcome a = ours.tests().get(t);
+            Outcome b = theirs.tests().get(t);
+            if (a != b || a != Outcome.PASSED) {
+                lines.add("| " + t + " | " + name(a) + " | " + name(b) + " |");
+            }
+        }
+        lines.add("");
+        lines.add("Tests both pass are not listed.");
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String name(Outcome o) {
+        return o == null ? "not run" : o.name().toLowerCase();
+    }
+}

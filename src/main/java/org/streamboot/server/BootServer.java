@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.boot.BlockTargetExports;
 import org.streamboot.server.boot.BootDirectory;
+import org.streamboot.server.boot.BootPolicy;
 import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.DhcpBootEvents;
 import org.streamboot.server.boot.FirmwareBootPolicy;
 import org.streamboot.server.boot.IscsiTargets;
+import org.streamboot.server.boot.RegistrationGate;
 import org.streamboot.server.boot.RegistrationPolicy;
 import org.streamboot.server.boot.TftpBootEvents;
 import org.streamboot.server.config.DhcpMode;
@@ -96,7 +98,7 @@ public final class BootServer implements AutoCloseable {
                 settings.getLong(WRITE_CACHE_QUOTA_SETTING, DEFAULT_WRITE_CACHE_QUOTA));
         BootEvents events = new BootEvents(live, addresses, sessions, admin);
         BootScriptRoute scripts = new BootScriptRoute(new BootDirectory(admin),
-                () -> settings.getEnum(RegistrationPolicy.SETTING, RegistrationPolicy.class, RegistrationPolicy.AUTO),
+                this::registrationPolicy,
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
         BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses);
@@ -186,9 +188,15 @@ public final class BootServer implements AutoCloseable {
         }
         FirmwareBootPolicy.UefiBinary uefi = settings.getEnum(UEFI_BINARY_SETTING, FirmwareBootPolicy.UefiBinary.class,
                 FirmwareBootPolicy.UefiBinary.IPXE_EFI);
-        return new ServiceRunner(new DhcpService(dhcpSettings, new FirmwareBootPolicy(httpPort, uefi),
+        BootPolicy policy = new RegistrationGate(new FirmwareBootPolicy(httpPort, uefi), this::registrationPolicy, admin);
+        return new ServiceRunner(new DhcpService(dhcpSettings, policy,
                 new DatabaseLeaseStore(database), new DhcpBootEvents(live, admin, addresses),
                 config.ports().dhcp(), config.ports().pxe()));
+    }
+
+    /** Read per request, so that a change made in the console or the CLI applies at once. */
+    private RegistrationPolicy registrationPolicy() {
+        return RegistrationPolicy.fromSetting(settings.get(RegistrationPolicy.SETTING));
     }
 
     private int httpPortNow() {

@@ -172,11 +172,17 @@ class CliTest {
         assertThat(run("settings", "list").out()).contains("registration.policy", "auto", "boot.uefi-binary", "ipxe_efi");
         assertThat(run("settings", "set", "registration.policy", "Approval").code()).isZero();
         JsonNode values = new ObjectMapper().readTree(run("settings", "list", "--json").out());
-        assertThat(values.get("registration.policy").asText()).isEqualTo("approval");
+        assertThat(values.get("registration.policy").asText()).isEqualTo("approve");
+        assertThat(run("settings", "set", "registration.policy", "known_only").code()).as("the old spelling").isZero();
+        assertThat(new ObjectMapper().readTree(run("settings", "list", "--json").out()).get("registration.policy").asText())
+                .isEqualTo("ignore");
+        assertThat(run("settings", "set", "registration.name-pattern", "lab-{nnn}").code()).isZero();
+        assertThat(run("settings", "set", "registration.name-pattern", "lab_{nn}").err())
+                .contains("registration.name-pattern: 'lab_{nn}' has '_' at position 4");
 
         Run badValue = run("settings", "set", "registration.policy", "sometimes");
         assertThat(badValue.code()).isEqualTo(2);
-        assertThat(badValue.err()).contains("registration.policy: 'sometimes' is not one of auto, approval, known_only");
+        assertThat(badValue.err()).contains("registration.policy: 'sometimes' is not one of auto, approve, ignore");
         Run badKey = run("settings", "set", "colour", "blue");
         assertThat(badKey.code()).isEqualTo(2);
         assertThat(badKey.err()).contains("there is no setting 'colour'");

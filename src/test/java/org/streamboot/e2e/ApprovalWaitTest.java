@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamboot.server.boot.RegistrationPolicy;
 
 /**
- * S9: under the approval policy an unknown PC is registered as pending and its screen says it
+ * S9: under the approve policy an unknown PC is registered as pending and its screen says it
  * waits for approval; it keeps asking, so an admin's approval takes effect without touching it.
  */
 @Tag("e2e")
@@ -27,7 +27,7 @@ class ApprovalWaitTest {
     @Test
     void unknownPcWaitsForApprovalAndIsRegisteredAsPending() throws Exception {
         // No CLI for settings yet: written through the server's settings store before it starts.
-        rig.setting(RegistrationPolicy.SETTING, "approval");
+        rig.setting(RegistrationPolicy.SETTING, "approve");
         rig.startServer("--dhcp", "full", "--dhcp-range", "10.213.0.100-10.213.0.150");
 
         try (QemuPc pc = rig.bootPc(MAC)) {

@@ -42,6 +42,7 @@ public final class AdminService {
     private final GroupRepository groups = new GroupRepository();
     private final VdiskRepository vdisks = new VdiskRepository();
     private final AssignmentRepository assignments = new AssignmentRepository();
+    private final ClientIdentities identities = new ClientIdentities(clients);
 
     public AdminService(Database db, Clock clock) {
         this.db = db;
@@ -51,21 +52,23 @@ public final class AdminService {
     // ---- clients --------------------------------------------------------------------------
 
     /**
-     * Registers a PC by its MAC. Without a name it gets the next free {@code pc-NN}; without an
-     * IQN it gets one derived from its MAC. Admin-added clients are approved.
+     * Registers a PC by its MAC. Without a name it gets the next free name of the
+     * {@code registration.name-pattern}; without an IQN it gets one derived from its name.
+     * Admin-added clients are approved.
      */
     public Views.ClientView addClient(String mac, String name, String group, String iqn) {
         MacAddress parsedMac = valid(() -> MacAddress.parse(mac));
         String checkedName = name == null ? null : valid(() -> Names.clientName(name));
-        String checkedIqn = iqn == null ? Iqn.forClient(parsedMac) : valid(() -> Iqn.parse(iqn));
+        String givenIqn = iqn == null ? null : valid(() -> Iqn.parse(iqn));
         return db.transaction(c -> {
             clients.byMac(c, parsedMac).ifPresent(existing -> {
                 throw new AdminException("a client with MAC " + parsedMac + " already exists: " + existing.name());
             });
-            String finalName = checkedName != null ? checkedName : nextFreeName(c);
+            String finalName = checkedName != null ? checkedName : identities.nextFreeName(c, parsedMac);
             if (clients.byName(c, finalName).isPresent()) {
                 throw new AdminException("a client named '" + finalName + "' already exists");
             }
+            String checkedIqn = givenIqn != null ? givenIqn : identities.initiatorName(c, finalName, parsedMac);
             if (clients.byIqn(c, checkedIqn).isPresent()) {
                 throw new AdminException("another client already uses the initiator name " + checkedIqn);
             }
@@ -94,7 +97,8 @@ public final class AdminService {
     }
 
     /**
-     * Registers a PC that turned up on the network by itself, under the next free pc-NN name.
+     * Registers a PC that turned up on the network by itself, under the next free name of the
+     * name pattern and with an IQN derived from that name.
      * If it was registered meanwhile (two requests racing), the existing entry is returned.
      */
     public Views.ClientView registerArrival(MacAddress mac, RegistrationState state) {
@@ -103,7 +107,8 @@ public final class AdminService {
             if (existing.isPresent()) {
                 return clientView(c, existing.get());
             }
-            return clientView(c, clients.insert(c, mac, nextFreeName(c), Iqn.forClient(mac), Optional.empty(), state,
+            String name = identities.nextFreeName(c, mac);
+            return clientView(c, clients.insert(c, mac, name, identities.initiatorName(c, name, mac), Optional.empty(), state,
                     clock.millis()));
         });
     }
@@ -139,6 +144,23 @@ public final class AdminService {
             Client client = requireClient(c, name);
             Optional<Long> groupId = group == null ? Optional.empty() : Optional.of(requireGroup(c, group).id());
             clients.setGroup(c, client.id(), groupId);
+            return clientView(c, clients.byId(c, client.id()).orElseThrow());
+        });
+    }
+
+    /**
+     * Gives a client a new name (its host name from the next boot on). Its initiator IQN stays:
+     * it is the identity its write cache is filed under.
+     */
+    public Views.ClientView renameClient(String name, String newName) {
+        String checked = valid(() -> Names.clientName(newName));
+        return db.transaction(c -> {
+            Client client = requireClient(c, name);
+            Optional<Client> holder = clients.byName(c, checked);
+            if (holder.isPresent() && holder.get().id() != client.id()) {
+                throw new AdminException("a client named '" + checked + "' already exists");
+            }
+            clients.rename(c, client.id(), checked);
             return clientView(c, clients.byId(c, client.id()).orElseThrow());
         });
     }
@@ -278,16 +300,6 @@ public final class AdminService {
     }
 
     // ---- helpers --------------------------------------------------------------------------
-
-    private String nextFreeName(Connection c) throws SQLException {
-        Set<String> taken = clients.namesLike(c, "pc-").stream().map(String::toLowerCase).collect(Collectors.toSet());
-        for (int n = 1; ; n++) {
-            String candidate = String.format("pc-%02d", n);
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
-    }
 
     private Views.ClientView clientView(Connection c, Client client) throws SQLException {
         String groupName = null;

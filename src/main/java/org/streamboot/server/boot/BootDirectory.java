@@ -25,8 +25,8 @@ public final class BootDirectory {
         if (known.isEmpty()) {
             known = switch (policy) {
                 case AUTO -> Optional.of(admin.registerArrival(mac, RegistrationState.APPROVED));
-                case APPROVAL -> Optional.of(admin.registerArrival(mac, RegistrationState.PENDING));
-                case KNOWN_ONLY -> Optional.empty();
+                case APPROVE -> Optional.of(admin.registerArrival(mac, RegistrationState.PENDING));
+                case IGNORE -> Optional.empty();
             };
         }
         if (known.isEmpty()) {

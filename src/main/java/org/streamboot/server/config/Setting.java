@@ -2,8 +2,10 @@ package org.streamboot.server.config;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.streamboot.server.model.NamePattern;
 
 /**
  * The settings an admin may change, with what each means, its default and how a value is
@@ -12,8 +14,13 @@ import java.util.function.UnaryOperator;
  */
 public enum Setting {
     REGISTRATION_POLICY("registration.policy", "auto",
-            "what happens to a PC the server does not know: auto (register and boot), approval (register, wait for approval), known_only (ignore)",
-            v -> oneOf(v, "auto", "approval", "known_only")),
+            "what happens to a PC the server does not know: auto (register it and boot), approve (register it as pending;"
+                    + " it boots once approved), ignore (no answer at all, not even DHCP)",
+            v -> oneOf(aliased(v, Map.of("approval", "approve", "known_only", "ignore")), "auto", "approve", "ignore")),
+    REGISTRATION_NAME_PATTERN("registration.name-pattern", NamePattern.DEFAULT.text(),
+            "how a PC registered by the auto or approve policy is named: letters, digits and '-' with {nn} (next free"
+                    + " number, as many digits as n's), {mac6} (last 6 hex digits of the MAC) or {mac} (all 12)",
+            v -> NamePattern.parse(v).text()),
     UEFI_BINARY("boot.uefi-binary", "ipxe_efi",
             "the iPXE program UEFI PCs download: ipxe_efi (own drivers) or snponly_efi (the firmware's network driver)",
             v -> oneOf(v, "ipxe_efi", "snponly_efi")),
@@ -53,6 +60,11 @@ public enum Setting {
             }
         }
         throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /** Spellings of earlier releases, still accepted and stored in today's form. */
+    private static String aliased(String value, Map<String, String> aliases) {
+        return aliases.getOrDefault(value.toLowerCase(Locale.ROOT), value);
     }
 
     private static String positiveLong(String value) {

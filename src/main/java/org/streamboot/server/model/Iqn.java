@@ -27,9 +27,22 @@ public final class Iqn {
         return t;
     }
 
-    /** The initiator name Streamboot gives a client: stable across renames, unique per MAC. */
-    public static String forClient(MacAddress mac) {
-        return PREFIX + ":client." + mac.compact();
+    /**
+     * The initiator name Streamboot gives a client, derived from the name it had when it was
+     * registered ({@code client.lab-pc-07}). It is the client's identity for its write cache, so
+     * it is stored once and never follows a later rename.
+     */
+    public static String forClient(String clientName) {
+        return PREFIX + ":client." + Names.clientName(clientName).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The fallback when {@link #forClient(String)} is taken (a renamed client left its name free
+     * but keeps the IQN): the name plus the last 6 hex digits of the MAC.
+     */
+    public static String forClient(String clientName, MacAddress mac) {
+        String hex = mac.compact();
+        return forClient(clientName) + "-" + hex.substring(hex.length() - 6);
     }
 
     /** The target name of a vDisk: one target per vDisk, LUN 0 is the disk. */

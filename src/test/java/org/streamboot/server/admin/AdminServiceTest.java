@@ -46,7 +46,7 @@ class AdminServiceTest {
 
         assertThat(pc17.mac()).isEqualTo("52:54:00:aa:bb:17");
         assertThat(pc17.group()).isEqualTo("lab1");
-        assertThat(pc17.iqn()).isEqualTo("iqn.2026-11.org.streamboot:client.525400aabb17");
+        assertThat(pc17.iqn()).isEqualTo("iqn.2026-11.org.streamboot:client.pc17");
         assertThat(pc17.registration()).isEqualTo("approved");
         assertThat(unnamed.name()).isEqualTo("pc-01");
         assertThat(second.name()).isEqualTo("pc-02");
@@ -69,7 +69,7 @@ class AdminServiceTest {
                 .isInstanceOf(AdminException.class).hasMessageContaining("there is no group named 'lab9'");
         assertThatThrownBy(() -> admin.addClient("52:54:00:aa:bb:02", "pc 2", null, null))
                 .isInstanceOf(AdminException.class).hasMessageContaining("not a valid client name");
-        assertThatThrownBy(() -> admin.addClient("52:54:00:aa:bb:02", "pc2", null, "iqn.2026-11.org.streamboot:client.525400aabb01"))
+        assertThatThrownBy(() -> admin.addClient("52:54:00:aa:bb:02", "pc2", null, "iqn.2026-11.org.streamboot:client.pc1"))
                 .isInstanceOf(AdminException.class).hasMessageContaining("already uses the initiator name");
         assertThatThrownBy(() -> admin.addGroup("LAB1")).isInstanceOf(AdminException.class).hasMessageContaining("already exists");
 

@@ -61,7 +61,7 @@ class BootScriptRouteTest {
         HttpResponse<String> reply = get("/boot/52:54:00:aa:bb:17.ipxe");
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.body()).startsWith("#!ipxe\n").contains("set hostname pc17\n")
-                .contains("set initiator-iqn iqn.2026-11.org.streamboot:client.525400aabb17\n")
+                .contains("set initiator-iqn iqn.2026-11.org.streamboot:client.pc17\n")
                 .contains("sanboot iscsi:127.0.0.1::" + server.boundPort("iSCSI") + ":0:iqn.2026-11.org.streamboot:vdisk.win11");
         assertThat(server.live().snapshot().clients()).singleElement().satisfies(a -> {
             assertThat(a.stage()).isEqualTo(org.streamboot.server.model.BootStage.SCRIPT);
@@ -81,11 +81,32 @@ class BootScriptRouteTest {
     }
 
     @Test
-    void underTheApprovalPolicyAStrangerWaits() throws Exception {
-        server.settings().put(RegistrationPolicy.SETTING, "approval");
+    void underTheApprovePolicyAStrangerWaits() throws Exception {
+        server.settings().put(RegistrationPolicy.SETTING, "approve");
         assertThat(get("/boot/52:54:00:aa:bb:98.ipxe").body()).contains("waiting for approval");
         server.admin().approveClient("pc-01");
         assertThat(get("/boot/52:54:00:aa:bb:98.ipxe").body()).contains("No vDisk is assigned to pc-01");
+    }
+
+    @Test
+    void theOldApprovalSpellingStillHoldsStrangers() throws Exception {
+        server.settings().put(RegistrationPolicy.SETTING, "approval");
+        assertThat(get("/boot/52:54:00:aa:bb:97.ipxe").body()).contains("waiting for approval");
+        assertThat(server.admin().clients()).singleElement().satisfies(c -> assertThat(c.registration()).isEqualTo("pending"));
+    }
+
+    @Test
+    void underTheIgnorePolicyAStrangerIsNeitherRegisteredNorBooted() throws Exception {
+        server.settings().put(RegistrationPolicy.SETTING, "ignore");
+        assertThat(get("/boot/52:54:00:aa:bb:96.ipxe").body()).contains("is not registered").contains("exit 1");
+        assertThat(server.admin().clients()).isEmpty();
+    }
+
+    @Test
+    void strangersAreNamedByThePatternAndGetAnIqnFromTheirName() throws Exception {
+        server.settings().put(org.streamboot.server.config.Setting.REGISTRATION_NAME_PATTERN.key, "lab-{mac6}");
+        assertThat(get("/boot/52:54:00:aa:bb:95.ipxe").body()).contains("No vDisk is assigned to lab-aabb95");
+        assertThat(server.admin().client("lab-aabb95").iqn()).isEqualTo("iqn.2026-11.org.streamboot:client.lab-aabb95");
     }
 
     @Test

@@ -11,7 +11,7 @@ class IpxeScriptTest {
 
     static final MacAddress MAC = MacAddress.parse("52:54:00:aa:bb:17");
     static final IpxeScript.Settings SETTINGS = new IpxeScript.Settings("10.213.0.1", 3260, 8080, 5, 10);
-    static final String IQN = "iqn.2026-11.org.streamboot:client.525400aabb17";
+    static final String IQN = "iqn.2026-11.org.streamboot:client.pc17";
 
     @Test
     void oneVdiskBootsStraightAwayWithTheClientsIdentity() {
@@ -21,7 +21,7 @@ class IpxeScriptTest {
                 #!ipxe
                 # Streamboot boot script for pc17 (52:54:00:aa:bb:17)
                 set hostname pc17
-                set initiator-iqn iqn.2026-11.org.streamboot:client.525400aabb17
+                set initiator-iqn iqn.2026-11.org.streamboot:client.pc17
                 echo Streamboot: pc17 boots win11
                 sanboot iscsi:10.213.0.1::3260:0:iqn.2026-11.org.streamboot:vdisk.win11 || goto failed
                 goto failed

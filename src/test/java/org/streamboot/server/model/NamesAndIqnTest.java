@@ -45,7 +45,9 @@ class NamesAndIqnTest {
     @Test
     void generatedNamesAreValidIqns() {
         MacAddress mac = MacAddress.parse("52:54:00:12:34:56");
-        assertThat(Iqn.parse(Iqn.forClient(mac))).isEqualTo("iqn.2026-11.org.streamboot:client.525400123456");
+        assertThat(Iqn.parse(Iqn.forClient("Lab-PC-07"))).isEqualTo("iqn.2026-11.org.streamboot:client.lab-pc-07");
+        assertThat(Iqn.parse(Iqn.forClient("lab-pc-07", mac))).isEqualTo("iqn.2026-11.org.streamboot:client.lab-pc-07-123456");
+        assertThat(Iqn.parse(Iqn.forClient("a".repeat(63), mac))).hasSizeLessThan(223);
         assertThat(Iqn.parse(Iqn.forVdisk("Win11"))).isEqualTo("iqn.2026-11.org.streamboot:vdisk.win11");
     }
 }

@@ -25,8 +25,8 @@ import org.streamboot.server.model.VdiskMode;
 
 class VdiskSessionsTest {
 
-    static final String PC1_IQN = "iqn.2026-11.org.streamboot:client.525400000001";
-    static final String PC2_IQN = "iqn.2026-11.org.streamboot:client.525400000002";
+    static final String PC1_IQN = "iqn.2026-11.org.streamboot:client.pc1";
+    static final String PC2_IQN = "iqn.2026-11.org.streamboot:client.pc2";
     static final MacAddress PC1 = MacAddress.parse("52:54:00:00:00:01");
 
     @TempDir

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code streamboot settings list|set|reset}: the admin's settings, kept in the database. */
-@Command(name = "settings", description = "Show and change settings (registration policy, UEFI binary, cache sizes).",
+@Command(name = "settings", description = "Show and change settings (registration policy and name pattern, UEFI binary, cache sizes).",
         subcommands = {SettingsCommand.ListSettings.class, SettingsCommand.Set.class, SettingsCommand.Reset.class})
 final class SettingsCommand {
 

@@ -2,6 +2,7 @@ package org.streamboot.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.admin.Views.VdiskView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,16 +20,22 @@ import org.streamboot.server.vdisk.VdiskLayout;
 import org.streamboot.server.vdisk.VdiskStore;
 import picocli.CommandLine.Spec;
 
-/** {@code streamboot vdisk list}. */
+/** {@code streamboot vdisk list|create|import|delete}, and the version commands of {@link VdiskVersionCommands}. */
 @Command(name = "vdisk", description = "Virtual disks that PCs boot from.", subcommands = {VdiskCommand.ListVdisks.class,
-        VdiskCommand.Create.class, VdiskCommand.Import.class, VdiskCommand.Delete.class})
+        VdiskCommand.Create.class, VdiskCommand.Import.class, VdiskCommand.Delete.class,
+        VdiskVersionCommands.ListVersions.class, VdiskVersionCommands.Maintain.class, VdiskVersionCommands.Promote.class,
+        VdiskVersionCommands.Discard.class, VdiskVersionCommands.Rollback.class, VdiskVersionCommands.Merge.class})
 final class VdiskCommand {
 
     static final List<String> HEADER = List.of("NAME", "MODE", "SIZE", "VERSION", "VERSIONS", "ASSIGNED TO");
 
     static List<String> row(VdiskView v) {
+        return row(v, Integer.toString(v.versions()));
+    }
+
+    static List<String> row(VdiskView v, String versions) {
         return List.of(v.name(), v.mode() + (v.persistent() ? " (persistent)" : ""), Output.bytes(v.sizeBytes()),
-                v.currentVersion() == 0 ? "" : Integer.toString(v.currentVersion()), Integer.toString(v.versions()),
+                v.currentVersion() == 0 ? "" : Integer.toString(v.currentVersion()), versions,
                 Output.list(v.assignedTo()));
     }
 
@@ -40,12 +47,13 @@ final class VdiskCommand {
 
         @Override
         public Integer call() {
-            try (AdminSession s = new AdminSession(dir)) {
-                List<VdiskView> all = s.admin().vdisks();
+            try (StoreSession s = new StoreSession(dir)) {
+                List<VdiskView> all = new AdminService(s.db, Clock.systemUTC()).vdisks();
                 if (json) {
                     Output.json(spec.commandLine().getOut(), all);
                 } else {
-                    Output.table(spec.commandLine().getOut(), HEADER, all.stream().map(VdiskCommand::row).toList());
+                    Output.table(spec.commandLine().getOut(), HEADER, all.stream()
+                            .map(v -> row(v, VdiskVersionCommands.summary(s, v.name()))).toList());
                 }
             }
             return 0;

@@ -61,6 +61,31 @@ public final class VdiskRepository {
         Rows.update(c, "UPDATE vdisk_versions SET state = ? WHERE id = ?", state, versionId);
     }
 
+    /** Who writes the draft while the vDisk is in maintenance mode, and the mode it came from. */
+    public record Maintenance(long clientId, VdiskMode previousMode) {
+    }
+
+    public Optional<Maintenance> maintenance(Connection c, long vdiskId) throws SQLException {
+        return Rows.one(c, rs -> new Maintenance(rs.getLong("maintenance_client_id"),
+                        VdiskMode.valueOf(rs.getString("mode_before_maintenance"))),
+                "SELECT maintenance_client_id, mode_before_maintenance FROM vdisks WHERE id = ? AND mode = 'MAINTENANCE'"
+                        + " AND maintenance_client_id IS NOT NULL AND mode_before_maintenance IS NOT NULL", vdiskId);
+    }
+
+    public void startMaintenance(Connection c, long vdiskId, long clientId, VdiskMode previousMode) throws SQLException {
+        Rows.update(c, "UPDATE vdisks SET mode = 'MAINTENANCE', maintenance_client_id = ?, mode_before_maintenance = ?"
+                + " WHERE id = ?", clientId, previousMode, vdiskId);
+    }
+
+    public void endMaintenance(Connection c, long vdiskId, VdiskMode mode) throws SQLException {
+        Rows.update(c, "UPDATE vdisks SET mode = ?, maintenance_client_id = NULL, mode_before_maintenance = NULL"
+                + " WHERE id = ?", mode, vdiskId);
+    }
+
+    public void deleteVersion(Connection c, long versionId) throws SQLException {
+        Rows.update(c, "DELETE FROM vdisk_versions WHERE id = ?", versionId);
+    }
+
     private static Vdisk map(ResultSet rs) throws SQLException {
         return new Vdisk(rs.getLong("id"), rs.getString("name"), VdiskMode.valueOf(rs.getString("mode")),
                 rs.getLong("size_bytes"), rs.getInt("persistent") == 1, rs.getInt("current_version"), rs.getLong("created_at"));

@@ -27,33 +27,47 @@ final class ClientLayer {
     final BootProfileRecorder profile;
     final CowOverlay overlay;
     final AccessRecorder access;
+    /** Released with the layer: the draft lock of a maintenance client, or nothing. */
+    private final AutoCloseable hold;
     int sessions;
 
     private ClientLayer(MacAddress mac, String client, SharedBase base, BootProfileRecorder profile, CowOverlay overlay,
-                        AccessRecorder access) {
+                        AccessRecorder access, AutoCloseable hold) {
         this.mac = mac;
         this.client = client;
         this.base = base;
         this.profile = profile;
         this.overlay = overlay;
         this.access = access;
+        this.hold = hold;
     }
 
     /** @param discard start from an empty write cache (standard mode, first session of a new boot) */
-    static ClientLayer open(MacAddress mac, String client, SharedBase base, Path overlayDir, long quota, boolean discard)
-            throws IOException {
+    static ClientLayer open(MacAddress mac, String client, SharedBase base, Path overlayDir, long quota, boolean discard,
+                            AutoCloseable hold) throws IOException {
         BootProfileRecorder profile = new BootProfileRecorder(base.device, 64 * 1024, PROFILE_MAX_BYTES, PROFILE_WINDOW);
         CowOverlay overlay = CowOverlay.open(overlayDir, profile, quota);
         if (discard) {
             overlay.reset();
         }
-        return new ClientLayer(mac, client, base, profile, overlay, new AccessRecorder(overlay, ACCESS_GRANULARITY));
+        return new ClientLayer(mac, client, base, profile, overlay, new AccessRecorder(overlay, ACCESS_GRANULARITY),
+                hold);
     }
 
     /** Flushes and closes the write cache (not the shared base) and offers the boot profile. */
     void close() throws IOException {
         profile.stop();
         base.offer(profile.profile());
-        access.close(); // closes the overlay too, which flushes; the overlay never closes its lower layer
+        try {
+            access.close(); // closes the overlay too, which flushes; the overlay never closes its lower layer
+        } finally {
+            if (hold != null) {
+                try {
+                    hold.close();
+                } catch (Exception e) {
+                    throw new IOException("cannot release " + hold + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.streamboot.server.block.BlockDevice;
+import org.streamboot.server.block.RawImage;
 
 /**
- * Copies a raw image chunk by chunk, leaving all-zero chunks as holes so that a mostly empty
+ * Copies a raw image (or any block device) chunk by chunk, leaving all-zero chunks as holes so that a mostly empty
  * 100 GB disk costs only what it holds, and reporting bytes done after every chunk.
  */
 final class RawCopy {
@@ -20,8 +22,15 @@ final class RawCopy {
     }
 
     static void copy(Path source, Path target, LongConsumer done, BooleanSupplier cancelled) throws IOException, ImportCancelledException {
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+        try (RawImage in = RawImage.open(source)) {
+            copy(in, target, done, cancelled);
+        }
+    }
+
+    /** Copies every byte of a device (e.g. a whole version chain, flattened) into a new raw file. */
+    static void copy(BlockDevice in, Path target, LongConsumer done, BooleanSupplier cancelled)
+            throws IOException, ImportCancelledException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
                      StandardOpenOption.SPARSE)) {
             long size = in.size();
             ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
@@ -31,11 +40,7 @@ final class RawCopy {
                     throw new ImportCancelledException();
                 }
                 buf.clear().limit((int) Math.min(CHUNK, size - pos));
-                while (buf.hasRemaining()) {
-                    if (in.read(buf, pos + buf.position()) < 0) {
-                        throw new IOException("the image shrank while it was read");
-                    }
-                }
+                in.read(pos, buf);
                 buf.flip();
                 if (!allZero(buf)) {
                     while (buf.hasRemaining()) {

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.BootProfile;
 import org.streamboot.server.block.BootProfileCodec;
 import org.streamboot.server.block.CachedDevice;
-import org.streamboot.server.block.RawImage;
 import org.streamboot.server.block.ReadCache;
 
 /**
@@ -35,9 +35,9 @@ final class SharedBase implements AutoCloseable {
         this.profile = profile;
     }
 
-    static SharedBase open(String vdisk, int version, Path image, ReadCache cache) throws IOException {
-        CachedDevice device = cache.wrap(RawImage.open(image), vdisk + " v" + version);
-        Path profileFile = image.resolveSibling("v" + version + ".bootprofile");
+    /** @param chain the version's read-only layers; the shared base owns and closes it */
+    static SharedBase open(String vdisk, int version, BlockDevice chain, Path profileFile, ReadCache cache) {
+        CachedDevice device = cache.wrap(chain, vdisk + " v" + version);
         BootProfile profile = null;
         if (Files.exists(profileFile)) {
             try {

@@ -13,11 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.ReadCache;
-import org.streamboot.server.db.AssignmentRepository;
 import org.streamboot.server.db.ClientRepository;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.db.VdiskRepository;
-import org.streamboot.server.model.Assignment;
 import org.streamboot.server.model.Client;
 import org.streamboot.server.model.MacAddress;
 import org.streamboot.server.model.RegistrationState;
@@ -33,12 +31,19 @@ import org.streamboot.server.model.VdiskVersion;
  *
  * <pre>
  * AccessRecorder (console block map)
- *   CowOverlay   DATA/writecache/VDISK/MAC/   (standard: discarded at the client's next boot unless persistent)
+ *   CowOverlay   DATA/writecache/VDISK/MAC/   (standard: discarded at the client's next boot unless persistent,
+ *                                              and whenever it was made on another version than the current)
  *                DATA/vdisks/VDISK/private/    (private: one client at a time, kept)
+ *                DATA/vdisks/VDISK/vN+1/       (maintenance: the draft, written by the maintenance client only)
  *     BootProfileRecorder (first minutes of reads, in order)
  *       CachedDevice (shared RAM read cache)
- *         RawImage DATA/vdisks/VDISK/v1.raw   (read-only, never written)
+ *         VersionChain of the current version N, read-only:
+ *           CowOverlay DATA/vdisks/VDISK/vN/ ... over RawImage DATA/vdisks/VDISK/v1.raw (never written)
  * </pre>
+ *
+ * A client's layer is built once and kept while any of its sessions is open, so a promote or a
+ * rollback never changes what a running client sees: it gets the new current version at its
+ * next boot. Shared bases are keyed by name and version, so old and new chains live side by side.
  *
  * A client can only ever reach its own overlay: the overlay path is derived from the client
  * the database found for the proved identity, never from anything else the client sends.
@@ -54,12 +59,12 @@ public final class VdiskSessions implements AutoCloseable {
     private final long quotaBytes;
     private final ClientRepository clients = new ClientRepository();
     private final VdiskRepository vdisks = new VdiskRepository();
-    private final AssignmentRepository assignments = new AssignmentRepository();
 
     private final Map<String, SharedBase> bases = new HashMap<>();
     private final Map<String, ClientLayer> layers = new HashMap<>();
     private final Set<MacAddress> newBoots = new HashSet<>();
     private final Map<String, DiskActivity> lastActivity = new HashMap<>();
+    private final Map<String, InUseLock> vdiskLocks = new HashMap<>();
 
     public VdiskSessions(Database db, VdiskLayout layout, ReadCache cache, long quotaBytes) {
         this.db = db;
@@ -118,14 +123,15 @@ public final class VdiskSessions implements AutoCloseable {
         return new SessionDevice(this, key, layer.access);
     }
 
-    private ClientLayer openLayer(Client client, Vdisk vdisk, String key) throws SessionRefusedException {
-        Path overlayDir;
-        boolean discard;
-        switch (vdisk.mode()) {
-            case STANDARD -> {
-                overlayDir = layout.writeCacheDir(vdisk.name()).resolve(client.mac().compact());
-                discard = !vdisk.persistent() && newBoots.remove(client.mac());
-            }
+    /** Where one client's writes go, decided from the vDisk's mode and who the client is. */
+    private record WritePlace(Path dir, boolean draft, boolean privateLayer, long quota, boolean discardOnNewBoot) {
+    }
+
+    private WritePlace writePlace(Client client, Vdisk vdisk) throws SessionRefusedException {
+        Path cacheDir = layout.writeCacheDir(vdisk.name()).resolve(client.mac().compact());
+        WritePlace standard = new WritePlace(cacheDir, false, false, quotaBytes, !vdisk.persistent());
+        return switch (vdisk.mode()) {
+            case STANDARD -> standard;
             case PRIVATE -> {
                 Optional<ClientLayer> other = layers.values().stream()
                         .filter(l -> l.base.vdisk.equals(vdisk.name()) && !l.mac.equals(client.mac())).findFirst();
@@ -133,19 +139,111 @@ public final class VdiskSessions implements AutoCloseable {
                     throw new SessionRefusedException(SessionRefusal.Reason.IN_USE, "private vDisk '" + vdisk.name()
                             + "' is in use by " + other.get().client);
                 }
-                overlayDir = layout.vdiskDir(vdisk.name()).resolve("private");
-                discard = false;
+                yield new WritePlace(layout.vdiskDir(vdisk.name()).resolve("private"), false, true, quotaBytes, false);
             }
-            default -> throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
-                    "vDisk '" + vdisk.name() + "' is in maintenance mode, which is not served yet");
-        }
+            case MAINTENANCE -> {
+                // Only the maintenance client writes the draft; everyone else boots the current
+                // version as a standard client until the draft is promoted.
+                var maintenance = db.call(c -> vdisks.maintenance(c, vdisk.id()));
+                if (maintenance.isEmpty() || maintenance.get().clientId() != client.id()) {
+                    yield standard;
+                }
+                VdiskVersion draft = db.call(c -> vdisks.versions(c, vdisk.id())).stream()
+                        .filter(v -> v.state() == VdiskVersion.VersionState.DRAFT).findFirst()
+                        .orElseThrow(() -> new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
+                                "vDisk '" + vdisk.name() + "' is in maintenance mode but has no draft version"));
+                if (draft.parentNumber() != vdisk.currentVersion()) {
+                    throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE, "the draft v" + draft.number()
+                            + " of '" + vdisk.name() + "' is not based on the current version " + vdisk.currentVersion());
+                }
+                yield new WritePlace(layout.resolve(draft.file()), true, false, Long.MAX_VALUE, false);
+            }
+        };
+    }
+
+    private ClientLayer openLayer(Client client, Vdisk vdisk, String key) throws SessionRefusedException {
+        SharedBase base = base(vdisk);
+        WritePlace place = writePlace(client, vdisk);
+        boolean newBoot = newBoots.remove(client.mac());
+        String what = place.draft() ? "the draft" : "the write cache";
+        InUseLock draftLock = null;
+        boolean firstOfVdisk = holdVdisk(vdisk.name());
         try {
-            ClientLayer layer = ClientLayer.open(client.mac(), client.name(), base(vdisk), overlayDir, quotaBytes, discard);
+            if (place.draft()) {
+                draftLock = InUseLock.tryAcquire(layout.draftLock(vdisk.name())).orElseThrow(() ->
+                        new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
+                                "the draft of vDisk '" + vdisk.name() + "' is being promoted or discarded"));
+            }
+            boolean stale = false;
+            if (!place.draft()) {
+                int madeOn = BaseVersionMarker.read(place.dir());
+                stale = madeOn != 0 && madeOn != vdisk.currentVersion();
+                if (stale && place.privateLayer()) {
+                    throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE, "the private layer of '"
+                            + vdisk.name() + "' was written on version " + madeOn + ", not the current version "
+                            + vdisk.currentVersion());
+                }
+                if (stale) {
+                    log.info("Discarding the write cache of {} for '{}': it was made on v{}, the vDisk is now at v{}",
+                            client.name(), vdisk.name(), madeOn, vdisk.currentVersion());
+                }
+            }
+            boolean discard = stale || place.discardOnNewBoot() && newBoot;
+            ClientLayer layer = ClientLayer.open(client.mac(), client.name(), base, place.dir(), place.quota(), discard,
+                    draftLock);
+            if (!place.draft()) {
+                BaseVersionMarker.write(place.dir(), vdisk.currentVersion());
+            }
             layers.put(key, layer);
             return layer;
         } catch (IOException e) {
+            undoOpen(vdisk.name(), firstOfVdisk, draftLock);
             throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
-                    "cannot open the write cache of " + client.name() + " for '" + vdisk.name() + "': " + e.getMessage());
+                    "cannot open " + what + " of " + client.name() + " for '" + vdisk.name() + "': " + e.getMessage());
+        } catch (RuntimeException | SessionRefusedException e) {
+            undoOpen(vdisk.name(), firstOfVdisk, draftLock);
+            throw e;
+        }
+    }
+
+    private void undoOpen(String vdisk, boolean firstOfVdisk, InUseLock draftLock) {
+        closeQuietly(draftLock);
+        if (firstOfVdisk) {
+            releaseVdisk(vdisk);
+        }
+    }
+
+    /**
+     * Takes the vDisk's sessions lock when this is its first open layer: a merge in another
+     * process (or this one) holds it while it rewrites the files. True when it was taken now.
+     */
+    private boolean holdVdisk(String name) throws SessionRefusedException {
+        if (vdiskLocks.containsKey(name)) {
+            return false;
+        }
+        try {
+            InUseLock lock = InUseLock.tryAcquire(layout.sessionsLock(name)).orElseThrow(() ->
+                    new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
+                            "vDisk '" + name + "' is being merged; try again when the merge is done"));
+            vdiskLocks.put(name, lock);
+            return true;
+        } catch (IOException e) {
+            throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
+                    "cannot lock vDisk '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private void releaseVdisk(String name) {
+        closeQuietly(vdiskLocks.remove(name));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Cannot release {}: {}", c, e.getMessage());
+            }
         }
     }
 
@@ -160,6 +258,9 @@ public final class VdiskSessions implements AutoCloseable {
             layer.close();
         } catch (IOException e) {
             log.error("Closing the write cache of {} failed: {}", layer.client, e.getMessage());
+        }
+        if (layers.values().stream().noneMatch(l -> l.base.vdisk.equals(layer.base.vdisk))) {
+            releaseVdisk(layer.base.vdisk);
         }
     }
 
@@ -214,18 +315,7 @@ public final class VdiskSessions implements AutoCloseable {
     }
 
     private boolean assigned(Client client, Vdisk vdisk) {
-        return db.call(c -> {
-            for (Assignment a : assignments.ofVdisk(c, vdisk.id())) {
-                boolean mine = switch (a.target()) {
-                    case Assignment.ToClient tc -> tc.clientId() == client.id();
-                    case Assignment.ToGroup tg -> client.groupId().isPresent() && client.groupId().get() == tg.groupId();
-                };
-                if (mine) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return db.call(c -> AssignmentCheck.assigned(c, client, vdisk.id()));
     }
 
     private SharedBase base(Vdisk vdisk) throws SessionRefusedException {
@@ -234,12 +324,15 @@ public final class VdiskSessions implements AutoCloseable {
         if (base != null) {
             return base;
         }
-        VdiskVersion version = db.call(c -> vdisks.versions(c, vdisk.id())).stream()
-                .filter(v -> v.number() == vdisk.currentVersion()).findFirst()
-                .orElseThrow(() -> new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
-                        "vDisk '" + vdisk.name() + "' has no current version"));
+        if (vdisk.currentVersion() == 0) {
+            throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
+                    "vDisk '" + vdisk.name() + "' has no current version");
+        }
+        List<VdiskVersion> versions = db.call(c -> vdisks.versions(c, vdisk.id()));
         try {
-            base = SharedBase.open(vdisk.name(), version.number(), layout.resolve(version.file()), cache);
+            VersionChain chain = VersionChain.open(layout, versions, vdisk.currentVersion());
+            base = SharedBase.open(vdisk.name(), vdisk.currentVersion(), chain,
+                    layout.bootProfile(vdisk.name(), vdisk.currentVersion()), cache);
         } catch (IOException e) {
             throw new SessionRefusedException(SessionRefusal.Reason.UNAVAILABLE,
                     "the image of vDisk '" + vdisk.name() + "' cannot be opened: " + e.getMessage());
@@ -257,6 +350,9 @@ public final class VdiskSessions implements AutoCloseable {
             } catch (IOException e) {
                 log.error("Closing the write cache of {} failed: {}", l.client, e.getMessage());
             }
+        }
+        for (String name : new ArrayList<>(vdiskLocks.keySet())) {
+            releaseVdisk(name);
         }
         for (SharedBase b : bases.values()) {
             try {

@@ -213,7 +213,7 @@ public final class VdiskStore {
         }
     }
 
-    private static void report(ImportProgress.Listener listener, String name, long done, long total, long started,
+    static void report(ImportProgress.Listener listener, String name, long done, long total, long started,
                                long[] lastReport, boolean force) {
         long now = System.nanoTime();
         if (!force && now - lastReport[0] < PROGRESS_EVERY_NANOS) {

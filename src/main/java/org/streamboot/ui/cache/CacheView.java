@@ -29,7 +29,7 @@ public final class CacheView {
     private final XYChart.Series<Number, Number> ratios = new XYChart.Series<>();
     private final VBox shares = new VBox(6);
     private final GridPane writeCaches = new GridPane();
-    private final Label noWriteCaches = new Label("No client has a write cache yet");
+    private final Label noWriteCaches = new Label("No client has a write cache yet — one appears when a PC writes to its vDisk");
     private final ScrollPane root;
 
     public CacheView() {

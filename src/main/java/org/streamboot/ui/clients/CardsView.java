@@ -101,6 +101,16 @@ final class CardsView {
         return List.copyOf(selected);
     }
 
+    /** The cards of these clients, in the order shown. */
+    List<ClientCard> cardsNamed(java.util.Collection<String> names) {
+        return all.stream().filter(c -> names.contains(c.name())).toList();
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
     void show(ConsoleSnapshot snapshot) {
         all = model.cards(snapshot);
         List<String> groups = new ArrayList<>();
@@ -134,7 +144,7 @@ final class CardsView {
         if (!shown.equals(grid.getChildren())) {
             grid.getChildren().setAll(shown);
         }
-        empty.setText(all.isEmpty() ? ClientsViewModel.EMPTY_HINT : "No client matches the filter");
+        empty.setText(all.isEmpty() ? ClientsViewModel.EMPTY_HINT : "No client matches the filter — clear the search or choose All groups and All stages");
         empty.setVisible(shown.isEmpty());
     }
 

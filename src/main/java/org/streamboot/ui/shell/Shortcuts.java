@@ -12,12 +12,12 @@ import javafx.scene.input.KeyCombination;
  */
 public final class Shortcuts {
 
-    public static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination TOGGLE_VIEW = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination SETTINGS = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination APPROVE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination REMOVE = new KeyCodeCombination(KeyCode.DELETE);
-    public static final KeyCombination THEME = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+    public static final KeyCodeCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCodeCombination TOGGLE_VIEW = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCodeCombination SETTINGS = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCodeCombination APPROVE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCodeCombination REMOVE = new KeyCodeCombination(KeyCode.DELETE);
+    public static final KeyCodeCombination THEME = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
     /** What the shortcuts do; each runs on the FX thread. */

@@ -152,6 +152,8 @@ final class CardsView {
         ClientCardView card = new ClientCardView(new ClientCardView.Handler() {
             @Override
             public void clicked(ClientCardView c, MouseEvent e) {
+                // Take the keyboard from the search field, so that Delete now means the selection.
+                c.node().requestFocus();
                 select(c.card(), e.isShortcutDown());
             }
 

@@ -159,6 +159,11 @@ public final class ConsoleApp extends Application {
         }, toScreen, error -> Platform.runLater(() -> shell.showRefreshProblem(String.valueOf(error.getMessage()))));
     }
 
+    /** Package-private for tests and the benchmark: the window's content. */
+    ConsoleShell shell() {
+        return shell;
+    }
+
     /** Package-private for tests: the server behind the window. */
     ServerLifecycle lifecycle() {
         return lifecycle;

@@ -36,6 +36,8 @@ public final class ClientsView {
     private final ToggleButton cardsToggle = new ToggleButton(null, new FontIcon(Material2AL.APPS));
     private final ToggleButton tableToggle = new ToggleButton(null, new FontIcon(Material2AL.FORMAT_LIST_BULLETED));
     private final VBox root;
+    private List<ClientView> lastClients;
+    private Instant lastTakenAt;
 
     public ClientsView(ClientsViewModel model, Provisioning provisioning) {
         this.model = model;
@@ -74,6 +76,9 @@ public final class ClientsView {
             boolean showTable = now == tableToggle;
             table.setVisible(showTable);
             cards.node().setVisible(!showTable);
+            if (showTable && lastClients != null) {
+                showRows(lastClients, lastTakenAt);
+            }
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -133,11 +138,20 @@ public final class ClientsView {
 
     /** Shows these clients in the table; leaves it alone (and its selection) when nothing changed. */
     public void show(List<ClientView> clients, Instant takenAt) {
+        lastClients = clients;
+        lastTakenAt = takenAt;
+        title.setText(ClientsViewModel.title(clients.size()));
+        // The hidden table is filled when it is shown: hundreds of rows nobody sees cost every poll.
+        if (showsTable()) {
+            showRows(clients, takenAt);
+        }
+    }
+
+    private void showRows(List<ClientView> clients, Instant takenAt) {
         List<ClientRow> rows = model.rows(clients, takenAt);
         if (!rows.equals(table.getItems())) {
             table.getItems().setAll(rows);
         }
-        title.setText(ClientsViewModel.title(rows.size()));
     }
 
     private static TableColumn<ClientRow, String> column(String header, Function<ClientRow, String> cell, double width) {

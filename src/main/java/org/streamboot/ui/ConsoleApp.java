@@ -1,11 +1,12 @@
 package org.streamboot.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
@@ -22,6 +23,10 @@ import org.streamboot.ui.shell.CoalescingDispatcher;
 import org.streamboot.ui.shell.ConsoleShell;
 import org.streamboot.ui.shell.ConsoleSnapshot;
 import org.streamboot.ui.shell.ServerLifecycle;
+import org.streamboot.ui.settings.SettingsAccess;
+import org.streamboot.ui.theme.Theme;
+import org.streamboot.ui.theme.ThemeSwitcher;
+import org.streamboot.ui.theme.UiPreferences;
 
 /**
  * The console window. The embedded server is opened, polled and closed by a
@@ -45,6 +50,7 @@ public final class ConsoleApp extends Application {
     private ServerLifecycle lifecycle;
     private ConsoleShell shell;
     private boolean shuttingDown;
+    private volatile Theme savedTheme = Theme.LIGHT;
 
     /** Used by {@link Application#launch}: the configuration comes from {@link #launchConsole}. */
     public ConsoleApp() {
@@ -99,11 +105,22 @@ public final class ConsoleApp extends Application {
         return exitCode;
     }
 
+    /** Runs on the launcher thread, before {@link #start}: the one file read the window needs. */
+    @Override
+    public void init() {
+        savedTheme = new UiPreferences(config.dataDir()).theme();
+    }
+
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        shell = new ConsoleShell(config, ZoneId.systemDefault());
+        // One thread writes the preferences, so two quick toggles are saved in order.
+        Executor prefsWriter = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("streamboot-console-prefs").daemon(true).factory());
+        ThemeSwitcher themes = ThemeSwitcher.remembering(savedTheme, new UiPreferences(config.dataDir()), prefsWriter);
+        themes.applyCurrent();
+        shell = new ConsoleShell(config, ZoneId.systemDefault(), themes);
         Scene scene = new Scene(shell.root(), 1280, 760);
+        shell.installShortcuts(scene);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET), STYLESHEET)
                 .toExternalForm());
         stage.setTitle(shell.windowTitle());
@@ -127,7 +144,12 @@ public final class ConsoleApp extends Application {
             public void opened(BootServer server) {
                 // Built here, off the FX thread: the store only remembers where the data lives.
                 ConsoleActions actions = ConsoleActions.forServer(server);
-                Platform.runLater(() -> shell.connect(actions));
+                SettingsAccess settings = new SettingsAccess(server.settings(),
+                        r -> Thread.ofVirtual().name("streamboot-console-settings").start(r));
+                Platform.runLater(() -> {
+                    shell.connect(actions);
+                    shell.connectSettings(settings);
+                });
             }
 
             @Override
@@ -135,6 +157,11 @@ public final class ConsoleApp extends Application {
                 Platform.runLater(() -> showOpenFailure(stage, reason));
             }
         }, toScreen, error -> Platform.runLater(() -> shell.showRefreshProblem(String.valueOf(error.getMessage()))));
+    }
+
+    /** Package-private for tests and the benchmark: the window's content. */
+    ConsoleShell shell() {
+        return shell;
     }
 
     /** Package-private for tests: the server behind the window. */

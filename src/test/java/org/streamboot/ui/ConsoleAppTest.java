@@ -75,6 +75,7 @@ class ConsoleAppTest extends FxRobot {
                 assertThat(lookup("#service-" + running).query().getStyleClass()).contains("service-running");
             }
 
+            clickOn("#show-table"); // the table is filled while it is shown
             waitFor(() -> clientRows().size() == 2);
             assertThat(clientRows()).extracting(ClientRow::name, ClientRow::group, ClientRow::vdisks)
                     .containsExactly(

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,8 +82,7 @@ class ConsoleScreenshotTest extends FxRobot {
             console.start(ConsoleFixture.loopback(dataDir, new Ports(0, 0, 0, 0, squatter.getLocalPort(), 0)));
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
-                TableView<?> table = lookup("#clients-table").queryTableView();
-                return table.getItems().size() == 6
+                return lookup(".client-card").queryAll().size() == 6
                         && lookup("#service-iscsi-detail").tryQuery().map(n -> ((Label) n).getText())
                         .orElse("").contains("already in use");
             });

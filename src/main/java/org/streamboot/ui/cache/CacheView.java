@@ -7,11 +7,13 @@ import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.streamboot.ui.shell.ConsoleSnapshot;
 
@@ -28,8 +30,10 @@ public final class CacheView {
     private final Label hitRatio = new Label();
     private final XYChart.Series<Number, Number> ratios = new XYChart.Series<>();
     private final VBox shares = new VBox(6);
-    private final GridPane writeCaches = new GridPane();
-    private final Label noWriteCaches = new Label("No client has a write cache yet");
+    private final ListView<CacheViewModel.WriteCacheBar> writeCaches = new ListView<>();
+    private boolean showing = true;
+    private ConsoleSnapshot unshown;
+    private final Label noWriteCaches = new Label("No client has a write cache yet — one appears when a PC writes to its vDisk");
     private final ScrollPane root;
 
     public CacheView() {
@@ -60,7 +64,12 @@ public final class CacheView {
         chart.getData().add(ratios);
         shares.setId("cache-shares");
         writeCaches.setId("write-caches");
-        writeCaches.getStyleClass().add("write-cache-grid");
+        writeCaches.getStyleClass().addAll("write-cache-list", "edge-to-edge");
+        // One row per client: a list, so that a lab of hundreds creates only the rows on screen.
+        writeCaches.setCellFactory(v -> new WriteCacheCell());
+        writeCaches.setFixedCellSize(30);
+        writeCaches.setPrefHeight(420);
+        writeCaches.setFocusTraversable(false);
         noWriteCaches.getStyleClass().add("detail-muted");
 
         VBox readCard = new VBox(8, title("Read cache (RAM, shared by all clients)"), usage, used, hitRatio, chart,
@@ -84,8 +93,28 @@ public final class CacheView {
         return root;
     }
 
+    /**
+     * Whether the page is on screen. Hidden, it keeps its hit-ratio history but draws nothing:
+     * the charts and bars of a page nobody sees cost the FX thread every poll.
+     */
+    public void setShowing(boolean nowShowing) {
+        showing = nowShowing;
+        if (showing && unshown != null) {
+            draw(unshown);
+            unshown = null;
+        }
+    }
+
     public void show(ConsoleSnapshot snapshot) {
         model.update(snapshot.cache());
+        if (!showing) {
+            unshown = snapshot;
+            return;
+        }
+        draw(snapshot);
+    }
+
+    private void draw(ConsoleSnapshot snapshot) {
         usage.setText(CacheViewModel.usage(snapshot.cache()));
         used.setProgress(snapshot.cache().maxBytes() <= 0 ? 0
                 : (double) snapshot.cache().bytesCached() / snapshot.cache().maxBytes());
@@ -117,25 +146,52 @@ public final class CacheView {
     }
 
     private void showWriteCaches(List<CacheViewModel.WriteCacheBar> bars) {
-        writeCaches.getChildren().clear();
         noWriteCaches.setVisible(bars.isEmpty());
         noWriteCaches.setManaged(bars.isEmpty());
-        int row = 0;
-        for (CacheViewModel.WriteCacheBar b : bars) {
-            Label who = new Label(b.client());
+        writeCaches.setVisible(!bars.isEmpty());
+        writeCaches.setManaged(!bars.isEmpty());
+        if (!bars.equals(writeCaches.getItems())) {
+            writeCaches.getItems().setAll(bars);
+        }
+    }
+
+    /** One client's write cache: who, which vDisk, how full. */
+    private static final class WriteCacheCell extends ListCell<CacheViewModel.WriteCacheBar> {
+        private final Label who = new Label();
+        private final Label what = new Label();
+        private final ProgressBar bar = new ProgressBar(0);
+        private final Label text = new Label();
+        private final HBox line = new HBox(10, who, what, bar, text);
+
+        WriteCacheCell() {
             who.getStyleClass().add("detail-key");
-            Label what = new Label(b.vdisk());
+            who.setPrefWidth(90);
             what.getStyleClass().add("detail-muted");
-            ProgressBar bar = new ProgressBar(b.fraction());
-            bar.setId("write-cache-" + b.client());
+            what.setPrefWidth(100);
             bar.setMaxWidth(Double.MAX_VALUE);
-            GridPane.setHgrow(bar, Priority.ALWAYS);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            text.getStyleClass().add("detail-muted");
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(CacheViewModel.WriteCacheBar b, boolean empty) {
+            super.updateItem(b, empty);
+            if (empty || b == null) {
+                setGraphic(null);
+                return;
+            }
+            who.setText(b.client());
+            what.setText(b.vdisk());
+            bar.setProgress(b.fraction());
+            bar.setId("write-cache-" + b.client());
+            bar.getStyleClass().remove("warning");
             if (b.warning()) {
                 bar.getStyleClass().add("warning");
             }
-            Label text = new Label(b.text());
-            text.getStyleClass().add("detail-muted");
-            writeCaches.addRow(row++, who, what, bar, text);
+            text.setText(b.text());
+            setGraphic(line);
         }
     }
 

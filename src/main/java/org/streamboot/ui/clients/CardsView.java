@@ -1,20 +1,19 @@
 package org.streamboot.ui.clients;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -28,29 +27,47 @@ import org.streamboot.ui.shell.ConsoleSnapshot;
  * The clients as a grid of cards with a filter bar (group, stage, name or MAC). Cards are
  * selected by click (Ctrl/⌘-click adds), dragged onto a group to move them, and take vDisks
  * dropped from the sidebar — onto the whole selection when the card is part of it.
+ *
+ * <p>The grid is a {@link ListView} of rows of cards, so that only the rows on screen exist as
+ * nodes: with a card node per client, a lab of 500 PCs made every pulse restyle and lay out
+ * thousands of nodes nobody could see (measured in docs/benchmarks.md). Card views are reused
+ * by the row cells and show whichever client their row currently holds.
  */
 final class CardsView {
 
     private final CardsViewModel model = new CardsViewModel();
     private final Provisioning provisioning;
-    private final Map<String, ClientCardView> cards = new HashMap<>();
+    private static final double CARD_WIDTH = 252;
+    private static final double GAP = 12;
+
+    /** One card in a row, with whether it is selected, so that a selection change redraws its row. */
+    private record Slot(ClientCard card, boolean selected) {
+    }
+
     private final Set<String> selected = new LinkedHashSet<>();
-    private final FlowPane grid = new FlowPane(12, 12);
-    private final ScrollPane scroll = new ScrollPane(grid);
+    private final ListView<List<Slot>> grid = new ListView<>();
     private final TextField search = new TextField();
     private final ComboBox<String> group = new ComboBox<>();
     private final ComboBox<BootStage> stage = new ComboBox<>();
     private final Label empty = new Label();
-    private final StackPane area = new StackPane(scroll, empty);
+    private final StackPane area = new StackPane(grid, empty);
+    private int perRow = 1;
     private Consumer<ClientCard> onSelect = c -> { };
     private List<ClientCard> all = List.of();
 
     CardsView(Provisioning provisioning) {
         this.provisioning = provisioning;
         grid.setId("client-cards");
-        grid.getStyleClass().add("card-grid");
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
+        grid.getStyleClass().addAll("card-grid", "edge-to-edge");
+        grid.setCellFactory(v -> new RowCell());
+        grid.setFocusTraversable(false);
+        grid.widthProperty().addListener((o, was, now) -> {
+            int fit = Math.max(1, (int) ((now.doubleValue() - 2 * GAP) / (CARD_WIDTH + GAP)));
+            if (fit != perRow) {
+                perRow = fit;
+                refilter();
+            }
+        });
         empty.setId("cards-empty-hint");
         empty.getStyleClass().add("empty-state-text");
         empty.setMouseTransparent(true);
@@ -101,6 +118,16 @@ final class CardsView {
         return List.copyOf(selected);
     }
 
+    /** The cards of these clients, in the order shown. */
+    List<ClientCard> cardsNamed(java.util.Collection<String> names) {
+        return all.stream().filter(c -> names.contains(c.name())).toList();
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
     void show(ConsoleSnapshot snapshot) {
         all = model.cards(snapshot);
         List<String> groups = new ArrayList<>();
@@ -111,37 +138,85 @@ final class CardsView {
             group.getItems().setAll(groups);
             group.setValue(groups.contains(keep) ? keep : null);
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (ClientCard c : all) {
-            names.add(c.name());
-            cards.computeIfAbsent(c.mac(), m -> newCard()).show(c);
-        }
-        cards.values().removeIf(v -> !names.contains(v.card().name()));
+        Set<String> names = new HashSet<>();
+        all.forEach(c -> names.add(c.name()));
         selected.retainAll(names);
         refilter();
     }
 
     private void refilter() {
         CardFilter filter = new CardFilter(group.getValue(), stage.getValue(), search.getText());
-        List<Node> shown = new ArrayList<>();
+        List<List<Slot>> rows = new ArrayList<>();
+        List<Slot> row = new ArrayList<>(perRow);
         for (ClientCard c : all) {
             if (filter.matches(c)) {
-                ClientCardView v = cards.get(c.mac());
-                v.setSelected(selected.contains(c.name()));
-                shown.add(v.node());
+                row.add(new Slot(c, selected.contains(c.name())));
+                if (row.size() == perRow) {
+                    rows.add(List.copyOf(row));
+                    row.clear();
+                }
             }
         }
-        if (!shown.equals(grid.getChildren())) {
-            grid.getChildren().setAll(shown);
+        if (!row.isEmpty()) {
+            rows.add(List.copyOf(row));
         }
-        empty.setText(all.isEmpty() ? ClientsViewModel.EMPTY_HINT : "No client matches the filter");
-        empty.setVisible(shown.isEmpty());
+        // Replace only the rows that changed: an unchanged row's cell is left alone.
+        var items = grid.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (i >= items.size()) {
+                items.add(rows.get(i));
+            } else if (!items.get(i).equals(rows.get(i))) {
+                items.set(i, rows.get(i));
+            }
+        }
+        if (items.size() > rows.size()) {
+            items.remove(rows.size(), items.size());
+        }
+        empty.setText(all.isEmpty() ? ClientsViewModel.EMPTY_HINT
+                : "No client matches the filter — clear the search or choose All groups and All stages");
+        empty.setVisible(rows.isEmpty());
+    }
+
+    /** A row of cards; its card views are reused for whichever clients the row holds. */
+    private final class RowCell extends ListCell<List<Slot>> {
+        private final HBox box = new HBox(GAP);
+        private final List<ClientCardView> views = new ArrayList<>();
+
+        RowCell() {
+            box.getStyleClass().add("card-row");
+            getStyleClass().add("card-row-cell");
+        }
+
+        @Override
+        protected void updateItem(List<Slot> slots, boolean isEmpty) {
+            super.updateItem(slots, isEmpty);
+            if (isEmpty || slots == null) {
+                setGraphic(null);
+                return;
+            }
+            while (views.size() < slots.size()) {
+                views.add(newCard());
+            }
+            List<Node> nodes = new ArrayList<>(slots.size());
+            for (int i = 0; i < slots.size(); i++) {
+                ClientCardView v = views.get(i);
+                v.show(slots.get(i).card());
+                v.setSelected(slots.get(i).selected());
+                nodes.add(v.node());
+            }
+            if (!nodes.equals(box.getChildren())) {
+                box.getChildren().setAll(nodes);
+            }
+            setGraphic(box);
+        }
     }
 
     private ClientCardView newCard() {
         ClientCardView card = new ClientCardView(new ClientCardView.Handler() {
             @Override
             public void clicked(ClientCardView c, MouseEvent e) {
+                // Take the keyboard from the search field, so that Delete now means the selection.
+                c.node().requestFocus();
                 select(c.card(), e.isShortcutDown());
             }
 

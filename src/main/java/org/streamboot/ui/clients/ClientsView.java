@@ -21,6 +21,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.streamboot.server.admin.Views.ClientView;
 import org.streamboot.ui.dnd.Provisioning;
 import org.streamboot.ui.shell.ConsoleSnapshot;
+import org.streamboot.ui.shell.Shortcuts;
 
 /**
  * The clients area: a title with the count, filters, and the clients as cards (the default)
@@ -35,6 +36,8 @@ public final class ClientsView {
     private final ToggleButton cardsToggle = new ToggleButton(null, new FontIcon(Material2AL.APPS));
     private final ToggleButton tableToggle = new ToggleButton(null, new FontIcon(Material2AL.FORMAT_LIST_BULLETED));
     private final VBox root;
+    private List<ClientView> lastClients;
+    private Instant lastTakenAt;
 
     public ClientsView(ClientsViewModel model, Provisioning provisioning) {
         this.model = model;
@@ -53,6 +56,7 @@ public final class ClientsView {
                 column("IP", ClientRow::ip, 110),
                 column("vDisks", ClientRow::vdisks, 285)));
         table.setPlaceholder(emptyState());
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setVisible(false);
         cardsToggle.setId("show-cards");
         tableToggle.setId("show-table");
@@ -60,6 +64,8 @@ public final class ClientsView {
         cardsToggle.setToggleGroup(views);
         tableToggle.setToggleGroup(views);
         cardsToggle.setSelected(true);
+        cardsToggle.setTooltip(new javafx.scene.control.Tooltip("Show clients as cards (" + Shortcuts.TOGGLE_VIEW.getDisplayText() + ")"));
+        tableToggle.setTooltip(new javafx.scene.control.Tooltip("Show clients as a table (" + Shortcuts.TOGGLE_VIEW.getDisplayText() + ")"));
         cardsToggle.getStyleClass().add("left-pill");
         tableToggle.getStyleClass().add("right-pill");
         views.selectedToggleProperty().addListener((o, was, now) -> {
@@ -70,6 +76,9 @@ public final class ClientsView {
             boolean showTable = now == tableToggle;
             table.setVisible(showTable);
             cards.node().setVisible(!showTable);
+            if (showTable && lastClients != null) {
+                showRows(lastClients, lastTakenAt);
+            }
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -84,6 +93,31 @@ public final class ClientsView {
 
     public Node node() {
         return root;
+    }
+
+    /** Moves the keyboard into the search field (the cards are what it filters). */
+    public void focusSearch() {
+        if (tableToggle.isSelected()) {
+            cardsToggle.setSelected(true);
+        }
+        cards.focusSearch();
+    }
+
+    /** Switches between cards and table. */
+    public void toggleView() {
+        (tableToggle.isSelected() ? cardsToggle : tableToggle).setSelected(true);
+    }
+
+    public boolean showsTable() {
+        return tableToggle.isSelected();
+    }
+
+    /** The clients selected in the view on screen: cards, or table rows. */
+    public List<ClientCard> selectedCards() {
+        java.util.Collection<String> names = showsTable()
+                ? table.getSelectionModel().getSelectedItems().stream().map(ClientRow::name).toList()
+                : cards.selection();
+        return cards.cardsNamed(names);
     }
 
     /** Called with the card the admin selected, or null when the selection was cleared. */
@@ -104,11 +138,20 @@ public final class ClientsView {
 
     /** Shows these clients in the table; leaves it alone (and its selection) when nothing changed. */
     public void show(List<ClientView> clients, Instant takenAt) {
+        lastClients = clients;
+        lastTakenAt = takenAt;
+        title.setText(ClientsViewModel.title(clients.size()));
+        // The hidden table is filled when it is shown: hundreds of rows nobody sees cost every poll.
+        if (showsTable()) {
+            showRows(clients, takenAt);
+        }
+    }
+
+    private void showRows(List<ClientView> clients, Instant takenAt) {
         List<ClientRow> rows = model.rows(clients, takenAt);
         if (!rows.equals(table.getItems())) {
             table.getItems().setAll(rows);
         }
-        title.setText(ClientsViewModel.title(rows.size()));
     }
 
     private static TableColumn<ClientRow, String> column(String header, Function<ClientRow, String> cell, double width) {

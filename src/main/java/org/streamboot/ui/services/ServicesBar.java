@@ -2,6 +2,8 @@ package org.streamboot.ui.services;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,6 +15,8 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.model.BootEvent;
 import org.streamboot.server.net.ServiceStatus;
 
 /**
@@ -22,9 +26,17 @@ import org.streamboot.server.net.ServiceStatus;
 public final class ServicesBar {
 
     private final FlowPane root = new FlowPane();
+    private final DhcpMode dhcpMode;
+    /** Kept once seen: the live ring of recent events soon drops the one event that said so. */
+    private final Set<String> foreignDhcp = new TreeSet<>();
     private List<ServiceBadge> shown = List.of();
 
     public ServicesBar() {
+        this(DhcpMode.PROXY);
+    }
+
+    public ServicesBar(DhcpMode dhcpMode) {
+        this.dhcpMode = dhcpMode;
         root.getStyleClass().add("services-bar");
         root.setId("services-bar");
         Label starting = new Label("Starting services…");
@@ -36,9 +48,17 @@ public final class ServicesBar {
         return root;
     }
 
+    /** Shows these services and warns of DHCP servers seen in these events; rebuilds only on change. */
+    public void show(List<ServiceStatus> services, List<BootEvent> recent) {
+        for (BootEvent e : recent) {
+            ServicesViewModel.foreignDhcpServer(e).ifPresent(foreignDhcp::add);
+        }
+        show(services);
+    }
+
     /** Shows these services; rebuilds the badges only when something changed. */
     public void show(List<ServiceStatus> services) {
-        List<ServiceBadge> badges = ServicesViewModel.badges(services);
+        List<ServiceBadge> badges = ServicesViewModel.badges(services, foreignDhcp, dhcpMode);
         if (badges.equals(shown)) {
             return;
         }
@@ -78,6 +98,7 @@ public final class ServicesBar {
     private static Ikon icon(ServiceTone tone) {
         return switch (tone) {
             case RUNNING -> Material2AL.CHECK_CIRCLE;
+            case WARNING -> Material2MZ.WARNING;
             case PENDING -> Material2AL.HOURGLASS_EMPTY;
             case FAILED -> Material2AL.ERROR;
             case OFF -> Material2MZ.REMOVE_CIRCLE_OUTLINE;

@@ -1,6 +1,12 @@
 package org.streamboot.ui.services;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.model.BootEvent;
+import org.streamboot.server.model.BootStage;
 import org.streamboot.server.net.ServiceState;
 import org.streamboot.server.net.ServiceStatus;
 
@@ -10,13 +16,58 @@ public final class ServicesViewModel {
     private ServicesViewModel() {
     }
 
+    /** How the DHCP service's event says that another server answered (see DhcpBootEvents). */
+    static final String FOREIGN_DHCP = "another DHCP server answers on this network: ";
+
     public static List<ServiceBadge> badges(List<ServiceStatus> services) {
         return services.stream().map(ServicesViewModel::badge).toList();
     }
 
+    /**
+     * The badges, with DHCP marked as a warning when another DHCP server was seen on the
+     * network. Proxy mode works beside the router's server, but a router that also sends its
+     * own boot file wins the race on some firmware; in full mode two servers hand out
+     * conflicting addresses.
+     */
+    public static List<ServiceBadge> badges(List<ServiceStatus> services, Collection<String> foreignDhcp, DhcpMode mode) {
+        List<ServiceBadge> out = new ArrayList<>();
+        for (ServiceStatus s : services) {
+            ServiceBadge b = badge(s);
+            if (s.name().equals("DHCP") && s.state() == ServiceState.RUNNING && !foreignDhcp.isEmpty()) {
+                b = foreignDhcpWarning(s, String.join(", ", foreignDhcp), mode);
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    static ServiceBadge foreignDhcpWarning(ServiceStatus s, String servers, DhcpMode mode) {
+        String advice = mode == DhcpMode.FULL
+                ? "Two servers now hand out addresses and PCs may get conflicting ones: switch one of them off,"
+                        + " or restart Streamboot with --dhcp proxy."
+                : "That is expected in proxyDHCP mode (it hands out the addresses). If PCs do not reach iPXE,"
+                        + " make sure that server does not send its own boot file (DHCP options 66/67).";
+        return new ServiceBadge(s.name(), ServiceTone.WARNING, "WARNING", "another DHCP server: " + servers,
+                s.name() + " is listening on " + s.address() + ". Another DHCP server answers on this network: "
+                        + servers + ". " + advice);
+    }
+
+    /** The address in a "another DHCP server answers" event, if the event is one. */
+    public static Optional<String> foreignDhcpServer(BootEvent e) {
+        if (e.mac() != null || e.stage() != BootStage.DHCP || !e.detail().startsWith(FOREIGN_DHCP)) {
+            return Optional.empty();
+        }
+        String rest = e.detail().substring(FOREIGN_DHCP.length());
+        int end = rest.indexOf(' ');
+        return Optional.of(end < 0 ? rest : rest.substring(0, end));
+    }
+
     static ServiceBadge badge(ServiceStatus s) {
         return switch (s.state()) {
-            case RUNNING -> s.address().isBlank()
+            case RUNNING -> !s.problem().isBlank()
+                    ? new ServiceBadge(s.name(), ServiceTone.WARNING, "WARNING", headline(s.problem()),
+                            s.name() + " is listening on " + s.address() + ", but " + s.problem())
+                    : s.address().isBlank()
                     ? new ServiceBadge(s.name(), ServiceTone.RUNNING, "", "running", s.name() + " is running")
                     : new ServiceBadge(s.name(), ServiceTone.RUNNING, "", compact(s.address()),
                             s.name() + " is listening on " + s.address());

@@ -37,10 +37,10 @@ public final class SidebarView {
     public SidebarView(Provisioning provisioning) {
         groups.setId("groups-list");
         vdisks.setId("vdisks-list");
-        setUp(groups, g -> new String[] {g.name(), g.clients() + " · " + g.vdisks()}, "No groups yet",
+        setUp(groups, g -> new String[] {g.name(), g.clients() + " · " + g.vdisks()}, "No groups yet — add one with `streamboot group add NAME`",
                 cell -> groupDrops(cell, provisioning));
         setUp(vdisks, v -> new String[] {v.name(), v.mode() + " · " + v.size() + " · " + v.assignedTo()},
-                "No vDisks yet", cell -> vdiskDrags(cell, provisioning));
+                "No vDisks yet — drop a disk image (.img, .qcow2, .vmdk, .vhdx…) here to import it", cell -> vdiskDrags(cell, provisioning));
         // Image files from the file manager land anywhere on the list, also on its placeholder.
         DropTarget.install(vdisks, provisioning.feedback(), Dragboard::hasFiles,
                 b -> provisioning.imageFiles(paths(b)), b -> provisioning.importImage(paths(b).getFirst()),
@@ -106,6 +106,7 @@ public final class SidebarView {
         list.getStyleClass().addAll("sidebar-list", "edge-to-edge");
         Label placeholder = new Label(empty);
         placeholder.getStyleClass().add("sidebar-empty");
+        placeholder.setWrapText(true);
         list.setPlaceholder(placeholder);
         list.setCellFactory(v -> {
             TwoLineCell<T> cell = new TwoLineCell<>(lines, v);

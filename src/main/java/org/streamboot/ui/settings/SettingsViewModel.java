@@ -1,0 +1,184 @@
+package org.streamboot.ui.settings;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.Ports;
+import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.config.Setting;
+import org.streamboot.server.dhcp.AddressRange;
+import org.streamboot.server.files.IpxeBinaries;
+import org.streamboot.ui.sidebar.SidebarViewModel;
+
+/**
+ * What the settings dialog shows and how an edit is checked; plain Java, no toolkit. Values are
+ * checked by each {@link Setting}'s own rule, so the console refuses exactly what
+ * {@code streamboot settings set} refuses.
+ */
+public final class SettingsViewModel {
+
+    /** One fact about how the server was started, shown read-only. */
+    public record Fact(String label, String value) {
+    }
+
+    /**
+     * The outcome of checking the dialog's fields.
+     *
+     * @param store   the settings to write: a value, or empty to return the setting to its default
+     * @param refused the settings whose value does not fit, with the reason
+     */
+    public record Check(Map<Setting, Optional<String>> store, Map<Setting, String> refused) {
+        public boolean ok() {
+            return refused.isEmpty();
+        }
+    }
+
+    private SettingsViewModel() {
+    }
+
+    public static String label(Setting s) {
+        return switch (s) {
+            case REGISTRATION_POLICY -> "New PCs";
+            case UEFI_BINARY -> "UEFI boot program";
+            case READ_CACHE_BYTES -> "Read cache (bytes)";
+            case WRITE_CACHE_QUOTA_BYTES -> "Write cache per PC (bytes)";
+        };
+    }
+
+    /** The choices of a setting that takes one of a few words; empty for free-form values. */
+    public static List<String> choices(Setting s) {
+        return switch (s) {
+            case REGISTRATION_POLICY -> List.of("auto", "approval", "known_only");
+            case UEFI_BINARY -> List.of("ipxe_efi", "snponly_efi");
+            case READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> List.of();
+        };
+    }
+
+    /**
+     * When a change takes effect, from where the server reads it: the registration policy is
+     * read on every boot-script request; the UEFI program is fixed when DHCP starts and the
+     * caches are sized when the server opens.
+     */
+    public static String whenApplied(Setting s) {
+        return s == Setting.REGISTRATION_POLICY ? "applies at once" : "applies at the next start";
+    }
+
+    /** The value a field starts with: the stored one, else the default. */
+    public static String shown(Setting s, Map<String, String> stored) {
+        return stored.getOrDefault(s.key, s.defaultValue);
+    }
+
+    /** "= 20 GiB" beside a byte count, or a short word when the field is blank or not a number. */
+    public static String bytesHint(Setting s, String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return s.defaultValue.isEmpty() ? "automatic: a quarter of the memory, at most 2 GiB" : "";
+        }
+        try {
+            long v = Long.parseLong(t);
+            return v > 0 ? "= " + SidebarViewModel.size(v) : "";
+        } catch (NumberFormatException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Checks every field. A blank field of a setting whose default is blank (the automatic read
+     * cache) means "back to the default"; anything else must pass the setting's rule.
+     */
+    public static Check check(Map<Setting, String> fields) {
+        Map<Setting, Optional<String>> store = new EnumMap<>(Setting.class);
+        Map<Setting, String> refused = new EnumMap<>(Setting.class);
+        for (Map.Entry<Setting, String> f : fields.entrySet()) {
+            Setting s = f.getKey();
+            String value = f.getValue() == null ? "" : f.getValue().trim();
+            if (value.isEmpty() && s.defaultValue.isEmpty()) {
+                store.put(s, Optional.empty());
+                continue;
+            }
+            try {
+                store.put(s, Optional.of(s.validate(value)));
+            } catch (IllegalArgumentException e) {
+                refused.put(s, e.getMessage());
+            }
+        }
+        return new Check(store, refused);
+    }
+
+    /** Only what differs from what is stored, so that saving an untouched dialog writes nothing. */
+    public static Map<Setting, Optional<String>> changed(Check check, Map<String, String> stored) {
+        Map<Setting, Optional<String>> out = new LinkedHashMap<>();
+        check.store().forEach((s, v) -> {
+            Optional<String> before = Optional.ofNullable(stored.get(s.key));
+            boolean same = v.equals(before) || (before.isEmpty() && v.map(s.defaultValue::equals).orElse(false));
+            if (!same) {
+                out.put(s, v);
+            }
+        });
+        return out;
+    }
+
+    /** One plain line after a save: what was stored and when it takes effect. */
+    public static String saved(Map<Setting, Optional<String>> changes) {
+        if (changes.isEmpty()) {
+            return "Nothing changed";
+        }
+        boolean later = changes.keySet().stream().anyMatch(s -> s != Setting.REGISTRATION_POLICY);
+        String names = changes.keySet().stream().map(s -> label(s).replace(" (bytes)", "").toLowerCase())
+                .collect(Collectors.joining(", "));
+        return "Saved " + names + (later ? "; restart Streamboot for the cache and UEFI settings to apply" : "");
+    }
+
+    /** How the server was started: not editable here, because it comes from the command line. */
+    public static List<Fact> facts(ServerConfig config) {
+        List<Fact> out = new ArrayList<>();
+        String bind = config.bindAddress().getHostAddress();
+        out.add(new Fact("Listens on", config.bindAddress().isAnyLocalAddress()
+                ? "every interface (" + bind + ")" : bind));
+        out.add(new Fact("DHCP mode", switch (config.dhcpMode()) {
+            case PROXY -> "proxyDHCP";
+            case FULL -> "full DHCP server";
+            case OFF -> "off";
+        }));
+        if (config.dhcpMode() == DhcpMode.FULL) {
+            out.add(new Fact("Address range", config.network().range().map(SettingsViewModel::range)
+                    .orElse("none named: full DHCP will not start")));
+        }
+        out.add(new Fact("Ports", ports(config.ports())));
+        out.add(new Fact("iPXE directory", config.ipxeDir().map(Object::toString).orElse("the usual places: "
+                + IpxeBinaries.STANDARD_LOCATIONS.stream().map(Object::toString).collect(Collectors.joining(", ")))));
+        out.add(new Fact("Data directory", config.dataDir().toString()));
+        return out;
+    }
+
+    /** Why the DHCP mode matters before plugging into a live network, and how to change it. */
+    public static String dhcpSafety(DhcpMode mode) {
+        String how = " To change it, start Streamboot with --dhcp proxy|full|off (full mode also needs --dhcp-range).";
+        return switch (mode) {
+            case PROXY -> "proxyDHCP never hands out addresses: the router keeps doing that and Streamboot only"
+                    + " adds the boot information. It is safe on any network." + how;
+            case FULL -> "Full DHCP hands out addresses from the range above. Use it only on a network of its own:"
+                    + " a second DHCP server on the same network gives PCs conflicting answers." + how;
+            case OFF -> "DHCP is off: another server must send PXE clients to this machine"
+                    + " (next-server and boot file)." + how;
+        };
+    }
+
+    static String range(AddressRange r) {
+        return r.first().getHostAddress() + " – " + r.last().getHostAddress();
+    }
+
+    static String ports(Ports p) {
+        return "DHCP " + port(p.dhcp()) + ", PXE " + port(p.pxe()) + ", TFTP " + port(p.tftp()) + ", HTTP "
+                + port(p.http()) + ", iSCSI " + port(p.iscsi()) + ", NBD " + port(p.nbd());
+    }
+
+    private static String port(int p) {
+        return p == 0 ? "any free" : Integer.toString(p);
+    }
+}

@@ -1,0 +1,103 @@
+package org.streamboot.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.DhcpNetwork;
+import org.streamboot.server.config.Ports;
+import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.config.Setting;
+import org.streamboot.server.dhcp.AddressRange;
+
+class SettingsViewModelTest {
+
+    private static Map<Setting, String> fields(String policy, String uefi, String read, String write) {
+        Map<Setting, String> m = new EnumMap<>(Setting.class);
+        m.put(Setting.REGISTRATION_POLICY, policy);
+        m.put(Setting.UEFI_BINARY, uefi);
+        m.put(Setting.READ_CACHE_BYTES, read);
+        m.put(Setting.WRITE_CACHE_QUOTA_BYTES, write);
+        return m;
+    }
+
+    @Test
+    void goodValuesAreStoredInTheSettingsOwnForm() {
+        SettingsViewModel.Check c = SettingsViewModel.check(fields("Approval", "snponly_efi", " 1048576 ", "2147483648"));
+        assertThat(c.ok()).isTrue();
+        assertThat(c.store()).containsEntry(Setting.REGISTRATION_POLICY, Optional.of("approval"))
+                .containsEntry(Setting.READ_CACHE_BYTES, Optional.of("1048576"))
+                .containsEntry(Setting.WRITE_CACHE_QUOTA_BYTES, Optional.of("2147483648"));
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheSettingsOwnReason() {
+        SettingsViewModel.Check c = SettingsViewModel.check(fields("maybe", "ipxe_efi", "-5", "lots"));
+        assertThat(c.ok()).isFalse();
+        assertThat(c.refused()).containsEntry(Setting.REGISTRATION_POLICY, "'maybe' is not one of auto, approval, known_only")
+                .containsEntry(Setting.READ_CACHE_BYTES, "'-5' is not a positive number of bytes")
+                .containsEntry(Setting.WRITE_CACHE_QUOTA_BYTES, "'lots' is not a positive number of bytes")
+                .doesNotContainKey(Setting.UEFI_BINARY);
+    }
+
+    @Test
+    void aBlankAutomaticSettingReturnsToItsDefaultButABlankQuotaIsRefused() {
+        SettingsViewModel.Check c = SettingsViewModel.check(fields("auto", "ipxe_efi", "", ""));
+        assertThat(c.store()).containsEntry(Setting.READ_CACHE_BYTES, Optional.empty());
+        assertThat(c.refused()).containsOnlyKeys(Setting.WRITE_CACHE_QUOTA_BYTES);
+    }
+
+    @Test
+    void onlyChangesAreWrittenAndTheNoteSaysWhenTheyApply() {
+        Map<String, String> stored = Map.of(Setting.REGISTRATION_POLICY.key, "approval");
+        SettingsViewModel.Check same = SettingsViewModel.check(fields("approval", "ipxe_efi", "",
+                Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue));
+        assertThat(SettingsViewModel.changed(same, stored)).isEmpty();
+        assertThat(SettingsViewModel.saved(Map.of())).isEqualTo("Nothing changed");
+
+        var policyOnly = SettingsViewModel.changed(SettingsViewModel.check(fields("auto", "ipxe_efi", "",
+                Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue)), stored);
+        assertThat(policyOnly).containsOnlyKeys(Setting.REGISTRATION_POLICY);
+        assertThat(SettingsViewModel.saved(policyOnly)).isEqualTo("Saved new pcs");
+
+        var cache = SettingsViewModel.changed(SettingsViewModel.check(fields("approval", "ipxe_efi", "4096",
+                Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue)), stored);
+        assertThat(cache).containsOnlyKeys(Setting.READ_CACHE_BYTES);
+        assertThat(SettingsViewModel.saved(cache)).contains("restart Streamboot");
+        assertThat(SettingsViewModel.whenApplied(Setting.REGISTRATION_POLICY)).isEqualTo("applies at once");
+        assertThat(SettingsViewModel.whenApplied(Setting.UEFI_BINARY)).isEqualTo("applies at the next start");
+    }
+
+    @Test
+    void byteCountsReadAsSizes() {
+        assertThat(SettingsViewModel.bytesHint(Setting.WRITE_CACHE_QUOTA_BYTES, "21474836480")).isEqualTo("= 20 GiB");
+        assertThat(SettingsViewModel.bytesHint(Setting.READ_CACHE_BYTES, "")).startsWith("automatic");
+        assertThat(SettingsViewModel.bytesHint(Setting.WRITE_CACHE_QUOTA_BYTES, "x")).isEmpty();
+    }
+
+    @Test
+    void factsDescribeHowTheServerWasStarted() throws Exception {
+        ServerConfig proxy = ServerConfig.defaults(Path.of("/srv/streamboot"));
+        assertThat(SettingsViewModel.facts(proxy)).extracting(SettingsViewModel.Fact::label, SettingsViewModel.Fact::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("Listens on", "every interface (0.0.0.0)"),
+                        org.assertj.core.groups.Tuple.tuple("DHCP mode", "proxyDHCP"),
+                        org.assertj.core.groups.Tuple.tuple("Ports", "DHCP 67, PXE 4011, TFTP 69, HTTP 8080, iSCSI 3260, NBD 10809"),
+                        org.assertj.core.groups.Tuple.tuple("iPXE directory", "the usual places: /usr/lib/ipxe, /usr/share/ipxe"));
+        assertThat(SettingsViewModel.facts(proxy)).extracting(SettingsViewModel.Fact::label).doesNotContain("Address range");
+        assertThat(SettingsViewModel.dhcpSafety(DhcpMode.PROXY)).contains("never hands out addresses");
+
+        ServerConfig full = proxy.withDhcpMode(DhcpMode.FULL).withBindAddress(InetAddress.getByName("10.0.0.1"))
+                .withPorts(new Ports(67, 4011, 69, 0, 3260, 10809)).withIpxeDir(Path.of("/opt/ipxe"))
+                .withNetwork(new DhcpNetwork(Optional.of(AddressRange.parse("10.0.0.100-10.0.0.199")), DhcpNetwork.NONE.mask(),
+                        Optional.empty(), java.util.List.of(), Optional.empty()));
+        assertThat(SettingsViewModel.facts(full)).extracting(SettingsViewModel.Fact::value)
+                .contains("10.0.0.1", "full DHCP server", "10.0.0.100 – 10.0.0.199", "/opt/ipxe",
+                        "DHCP 67, PXE 4011, TFTP 69, HTTP any free, iSCSI 3260, NBD 10809");
+        assertThat(SettingsViewModel.dhcpSafety(DhcpMode.FULL)).contains("network of its own");
+    }
+}

@@ -38,15 +38,21 @@ public final class BlockScsiTarget implements ScsiTarget {
     @Override
     public ScsiResult execute(ScsiRequest request) {
         commands.increment();
+        ScsiRequest normal = normalized(request);
         ScsiResult result;
+        Command command = null;
         try {
-            result = run(normalized(request));
+            command = resolve(normal.cdb(), normal.lun());
+            result = run(command, normal);
         } catch (CommandException e) {
             result = ScsiResult.checkCondition(e.sense());
         } catch (RuntimeException e) {
             // A defect here, not the initiator's fault: the initiator still gets an answer.
             log.error("SCSI command {} failed inside the target", describe(request), e);
             result = ScsiResult.checkCondition(Sense.internalTargetFailure());
+        }
+        if (command != null) {
+            result = result.withDataOutLength(DataOutLength.of(command, normal.cdb(), medium.blockSize));
         }
         if (result.status() == ScsiStatus.CHECK_CONDITION) {
             checkConditions.increment();
@@ -81,13 +87,13 @@ public final class BlockScsiTarget implements ScsiTarget {
                 r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator());
     }
 
-    private ScsiResult run(ScsiRequest request) throws CommandException {
-        byte[] cdb = request.cdb();
+    /** The command a CDB names, once its length and reserved bits are checked. */
+    private static Command resolve(byte[] cdb, long lun) throws CommandException {
         if (cdb.length == 0) {
             throw new CommandException(Sense.invalidFieldInCdb());
         }
         int opcode = cdb[0] & 0xff;
-        boolean lunZero = request.lun() == 0;
+        boolean lunZero = lun == 0;
         Command command;
         if (Command.opcodeHasServiceActions(opcode)) {
             if (cdb.length < 2) {
@@ -112,8 +118,12 @@ public final class BlockScsiTarget implements ScsiTarget {
             throw new CommandException(Sense.invalidFieldInCdb());
         }
         checkUsage(command, cdb);
+        return command;
+    }
+
+    private ScsiResult run(Command command, ScsiRequest request) throws CommandException {
         try {
-            return dispatch.run(command, request, cdb, lunZero);
+            return dispatch.run(command, request, request.cdb(), request.lun() == 0);
         } catch (IOException e) {
             throw new CommandException(senseFor(e, command));
         }

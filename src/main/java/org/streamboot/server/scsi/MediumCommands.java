@@ -38,10 +38,11 @@ final class MediumCommands {
         medium.checkTransfer(count, lengthField);
         medium.checkRange(lba, count);
         medium.checkWritable();
-        if (count == 0) {
+        long sent = medium.blocksSent(request, count);
+        if (sent == 0) {
             return ScsiResult.good(); // SBC-4 5.40: zero blocks is not an error
         }
-        ByteBuffer data = Medium.dataOut(request, count * medium.blockSize);
+        ByteBuffer data = Medium.dataOut(request, sent * medium.blockSize);
         Lock lock = medium.sharedWriteLock();
         lock.lock();
         try {

@@ -108,7 +108,13 @@ final class MediumCommands {
     ScsiResult compareAndWrite(ScsiRequest request, byte[] cdb) throws CommandException, IOException {
         long lba = Cdb.u64(cdb, 2);
         int count = Cdb.u8(cdb, 13);
-        if (count > medium.limits.maxCompareAndWrite()) {
+        // The field is one byte: an initiator that means 256 blocks sends 0 with 2 x 256 blocks
+        // of data. NUMBER OF LOGICAL BLOCKS is where the verify data ends and the write data
+        // begins, so a buffer of any other size than twice it means the two sides disagree on
+        // that split: nothing is compared or written.
+        ByteBuffer sent = request.dataOut();
+        if (count > medium.limits.maxCompareAndWrite()
+                || (sent == null ? 0 : sent.remaining()) != 2L * count * medium.blockSize) {
             throw new CommandException(Sense.invalidFieldInCdb(13, 7));
         }
         medium.checkRange(lba, count);

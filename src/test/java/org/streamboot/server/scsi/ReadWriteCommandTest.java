@@ -172,6 +172,16 @@ class ReadWriteCommandTest {
     }
 
     @Test
+    void compareAndWriteRefusesADataOutBufferThatIsNotTwiceTheBlocks() {
+        byte[] before = device.inner.snapshot();
+        // 256 blocks wrap to 0 in the one-byte field: the buffer then says something else.
+        assertInvalidField(run(target, "89 00 00 00 00 00 00 00 00 0a 00 00 00 00 00 00", new byte[2 * BLOCK]), 13, 7);
+        assertInvalidField(run(target, "89 00 00 00 00 00 00 00 00 0a 00 00 00 01 00 00", new byte[3 * BLOCK]), 13, 7);
+        assertThat(device.inner.snapshot()).isEqualTo(before);
+        assertGood(run(target, "89 00 00 00 00 00 00 00 00 0a 00 00 00 00 00 00"));
+    }
+
+    @Test
     void synchronizeCacheFlushesAndChecksItsRange() {
         assertGood(run(target, "35 00 00 00 00 00 00 00 00 00")); // to the end, SBC-4 5.24
         assertGood(run(target, "91 02 00 00 00 00 00 00 00 10 00 00 00 10 00 00")); // IMMED

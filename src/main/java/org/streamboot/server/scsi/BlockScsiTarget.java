@@ -24,6 +24,8 @@ public final class BlockScsiTarget implements ScsiTarget {
 
     private final Medium medium;
     private final CommandDispatch dispatch;
+    private final UnitAttentions attentions = new UnitAttentions();
+    private final Reservations reservations = new Reservations();
     private final LongAdder commands = new LongAdder();
     private final LongAdder checkConditions = new LongAdder();
 
@@ -32,7 +34,7 @@ public final class BlockScsiTarget implements ScsiTarget {
         BlockLimits limits = BlockLimits.of(settings);
         this.medium = new Medium(device, settings.blockSize(), limits);
         this.dispatch = new CommandDispatch(medium, new InquiryPages(settings, limits),
-                new ModePages(medium.blocks, medium.blockSize, device.readOnly()));
+                new ModePages(medium.blocks, medium.blockSize, device.readOnly()), reservations);
     }
 
     @Override
@@ -42,8 +44,12 @@ public final class BlockScsiTarget implements ScsiTarget {
         ScsiResult result;
         Command command = null;
         try {
+            SenseData attention = attentions.take(normal.nexus(), normal.opcode());
+            if (attention != null) {
+                return reportAttention(normal, attention);
+            }
             command = resolve(normal.cdb(), normal.lun());
-            result = run(command, normal);
+            result = reservations.conflicts(command, normal.nexus()) ? Reservations.CONFLICT : run(command, normal);
         } catch (CommandException e) {
             result = ScsiResult.checkCondition(e.sense());
         } catch (RuntimeException e) {
@@ -64,6 +70,33 @@ public final class BlockScsiTarget implements ScsiTarget {
         return result;
     }
 
+    @Override
+    public void reset(String nexus) {
+        attentions.reset();
+        reservations.reset();
+    }
+
+    @Override
+    public void nexusLost(String nexus) {
+        attentions.lost(nexus);
+        reservations.lost(nexus);
+    }
+
+    /**
+     * A pending unit attention ends the command in CHECK CONDITION, except that REQUEST SENSE
+     * returns it as its parameter data (SPC-5 6.39: the sense data of the pending condition).
+     */
+    private ScsiResult reportAttention(ScsiRequest request, SenseData attention) {
+        checkConditions.increment();
+        if (request.opcode() != Command.REQUEST_SENSE.opcode) {
+            return ScsiResult.checkCondition(attention);
+        }
+        byte[] sense = attention.fixedFormat();
+        int allocation = request.cdb().length > 4 ? request.cdb()[4] & 0xff : 0;
+        int length = Math.min(sense.length, Math.min(allocation, Math.max(0, request.allocationLength())));
+        return ScsiResult.good(ByteBuffer.wrap(sense, 0, length).slice());
+    }
+
     /** Commands executed so far. */
     public long commandCount() {
         return commands.sum();
@@ -80,11 +113,12 @@ public final class BlockScsiTarget implements ScsiTarget {
     }
 
     private static ScsiRequest normalized(ScsiRequest r) {
-        if (r.cdb() != null && r.dataOut() != null) {
+        if (r.cdb() != null && r.dataOut() != null && r.nexus() != null) {
             return r;
         }
         return new ScsiRequest(r.lun(), r.cdb() == null ? new byte[0] : r.cdb(),
-                r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator());
+                r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator(),
+                r.nexus() == null ? String.valueOf(r.initiator()) : r.nexus());
     }
 
     /** The command a CDB names, once its length and reserved bits are checked. */

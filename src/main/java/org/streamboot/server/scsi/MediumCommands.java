@@ -143,6 +143,39 @@ final class MediumCommands {
         return ScsiResult.good();
     }
 
+    /**
+     * ORWRITE (16) (SBC-4 5.11): each block becomes the OR of what the medium holds and the
+     * data-out block, atomically like COMPARE AND WRITE, so that initiators can set bits in a
+     * shared bitmap without a lock of their own.
+     */
+    ScsiResult orWrite(ScsiRequest request, long lba, long count, boolean fua) throws CommandException, IOException {
+        medium.checkTransfer(count, 10);
+        medium.checkRange(lba, count);
+        medium.checkWritable();
+        long sent = medium.blocksSent(request, count);
+        if (sent == 0) {
+            return ScsiResult.good(); // zero blocks: not an error (SBC-4 5.11)
+        }
+        int bytes = (int) (sent * medium.blockSize);
+        ByteBuffer mask = Medium.dataOut(request, bytes);
+        ByteBuffer merged = ByteBuffer.allocate(bytes);
+        Lock lock = medium.exclusiveLock();
+        lock.lock();
+        try {
+            medium.device.read(medium.offset(lba), merged);
+            for (int i = 0; i < bytes; i++) {
+                merged.put(i, (byte) (merged.get(i) | mask.get(i)));
+            }
+            medium.device.write(medium.offset(lba), merged.clear());
+        } finally {
+            lock.unlock();
+        }
+        if (fua) {
+            medium.device.flush();
+        }
+        return ScsiResult.good();
+    }
+
     /** SYNCHRONIZE CACHE (SBC-4 5.24): the whole device is flushed whatever the range. */
     ScsiResult synchronizeCache(long lba, long count) throws CommandException, IOException {
         medium.checkRange(lba, count);

@@ -1,6 +1,10 @@
 package org.streamboot.server.boot;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,7 +21,7 @@ import org.streamboot.server.vdisk.VdiskSessions;
 /**
  * The iSCSI target's view of the store: one target per vDisk
  * ({@code iqn.2026-11.org.streamboot:vdisk.NAME}, LUN 0), and a login opens the logging-in
- * client's own layer chain. The initiator name is the identity; with a CHAP secret set for the
+ * client's own layer chain, and every session of that client shares one logical unit. The initiator name is the identity; with a CHAP secret set for the
  * client, the initiator must also prove it (CHAP_N is the initiator name).
  */
 public final class IscsiTargets implements TargetDirectory {
@@ -29,8 +33,24 @@ public final class IscsiTargets implements TargetDirectory {
         Optional<String> forInitiator(String initiatorName);
     }
 
+    /**
+     * One logical unit per view (a vDisk as one client sees it), shared by every session of that
+     * client: reservations, unit attentions and COMPARE AND WRITE's atomicity belong to the
+     * logical unit (SAM-5 4.6), not to a session, or two paths of one multipath initiator would
+     * each see a unit of their own.
+     */
+    private static final class SharedUnit {
+        final BlockScsiTarget target;
+        final Deque<BlockDevice> devices = new ArrayDeque<>();
+
+        SharedUnit(BlockScsiTarget target) {
+            this.target = target;
+        }
+    }
+
     private final VdiskSessions sessions;
     private final ChapSecrets secrets;
+    private final Map<String, SharedUnit> units = new HashMap<>();
 
     public IscsiTargets(VdiskSessions sessions, ChapSecrets secrets) {
         this.sessions = sessions;
@@ -49,11 +69,21 @@ public final class IscsiTargets implements TargetDirectory {
             return new Refused(Reason.UNKNOWN_TARGET, "no vDisk is served as " + targetName);
         }
         try {
+            // Every login is checked and counted by the store, even when the view is already open.
             BlockDevice device = sessions.openForInitiator(initiatorName.toLowerCase(Locale.ROOT), vdisk.get());
-            String product = vdisk.get().length() > 16 ? vdisk.get().substring(0, 16) : vdisk.get();
-            BlockScsiTarget target = new BlockScsiTarget(device, BlockTargetSettings.forView(product,
-                    vdisk.get() + "/" + initiatorName.toLowerCase(Locale.ROOT), targetName, BlockTargetSettings.DEFAULT_BLOCK_SIZE));
-            return new Granted(target, () -> closeQuietly(device));
+            String view = vdisk.get() + "/" + initiatorName.toLowerCase(Locale.ROOT);
+            synchronized (units) {
+                SharedUnit unit = units.get(view);
+                if (unit == null) {
+                    String product = vdisk.get().length() > 16 ? vdisk.get().substring(0, 16) : vdisk.get();
+                    unit = new SharedUnit(new BlockScsiTarget(device, BlockTargetSettings.forView(product, view, targetName,
+                            BlockTargetSettings.DEFAULT_BLOCK_SIZE)));
+                    units.put(view, unit);
+                }
+                unit.devices.push(device);
+                SharedUnit granted = unit;
+                return new Granted(unit.target, () -> release(view, granted));
+            }
         } catch (SessionRefusedException e) {
             log.warn("iSCSI login of {} to {} refused: {}", initiatorName, targetName, e.getMessage());
             return switch (e.refusal().reason()) {
@@ -67,6 +97,21 @@ public final class IscsiTargets implements TargetDirectory {
     public Optional<ChapCredentials> chapCredentials(String initiatorName) {
         return secrets.forInitiator(initiatorName.toLowerCase(Locale.ROOT))
                 .map(secret -> ChapCredentials.oneWay(initiatorName, secret));
+    }
+
+    /**
+     * Sessions leave in any order; the unit reads through the first device opened, so devices
+     * are closed last-opened first and the unit's own goes with the last session.
+     */
+    private void release(String view, SharedUnit unit) {
+        BlockDevice device;
+        synchronized (units) {
+            device = unit.devices.pop();
+            if (unit.devices.isEmpty()) {
+                units.remove(view, unit);
+            }
+        }
+        closeQuietly(device);
     }
 
     private static void closeQuietly(BlockDevice device) {

@@ -65,6 +65,7 @@ final class FullFeatureSession implements ResponseBuilder.Numbers {
     private final TargetLimits limits;
     private final boolean discovery;
     private final String initiatorName;
+    private final String nexus;
     private final String targetName;
     private final SessionCounters counters;
     private final CommandWindow<Pdu> window;
@@ -86,6 +87,7 @@ final class FullFeatureSession implements ResponseBuilder.Numbers {
         this.limits = limits;
         this.discovery = login.discovery();
         this.initiatorName = login.initiatorName();
+        this.nexus = nexus(login.initiatorName(), login.isid());
         this.targetName = login.targetName();
         this.counters = counters;
         this.statSn = login.nextStatSn();
@@ -239,7 +241,18 @@ final class FullFeatureSession implements ResponseBuilder.Numbers {
     private ScsiRequest request(ScsiCommand c, byte[] dataOut) {
         int expected = c.expectedLength();
         int allocation = c.write() ? expected : Math.max(expected, OVERFLOW_PROBE);
-        return new ScsiRequest(singleLevelLun(c.lun()), c.cdb(), ByteBuffer.wrap(dataOut), allocation, initiatorName);
+        return new ScsiRequest(singleLevelLun(c.lun()), c.cdb(), ByteBuffer.wrap(dataOut), allocation, initiatorName,
+                nexus);
+    }
+
+    /**
+     * The I_T nexus of a session: RFC 7143 4.4.1 names the SCSI initiator port by the initiator
+     * name and ISID ("iqn...,i,0x" + 12 hex digits), so two sessions of one initiator are two
+     * nexuses; the target port is the same for every session.
+     */
+    static String nexus(String initiatorName, long isid) {
+        return String.valueOf(initiatorName).toLowerCase(java.util.Locale.ROOT) + ",i,0x"
+                + String.format("%012x", isid & 0xffff_ffff_ffffL);
     }
 
     /** SAM-5 4.7: peripheral (00b) and flat (01b) addressing keep the LUN in the first two bytes. */

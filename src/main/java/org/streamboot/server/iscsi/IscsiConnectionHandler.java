@@ -182,7 +182,14 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
                     yield (ScsiResult) null;
                 }
             }
-            case Work.Barrier b -> null;
+            case Work.Barrier b -> {
+                // The aborted tasks are done by now: the logical unit hears of the reset after them (SAM-5 6.6).
+                if (b.request() instanceof Pdu.TaskMgmtRequest t && TaskManagement.resetsLogicalUnit(t.function())
+                        && login.granted() != null) {
+                    login.granted().target().reset(nexus());
+                }
+                yield null;
+            }
             case Work.ListTargets l -> {
                 try {
                     yield directory.targetNames();
@@ -244,11 +251,16 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         TargetDirectory.Granted granted = login.granted();
         if (granted != null && released.compareAndSet(false, true)) {
             try {
+                granted.target().nexusLost(nexus());
                 granted.release().run();
             } catch (RuntimeException e) {
                 log.error("releasing the iSCSI target of {} failed", login.initiatorName(), e);
             }
         }
+    }
+
+    private String nexus() {
+        return FullFeatureSession.nexus(login.initiatorName(), login.isid());
     }
 
     @Override

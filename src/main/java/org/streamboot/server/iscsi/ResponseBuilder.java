@@ -12,7 +12,8 @@ import org.streamboot.server.scsi.ScsiResult;
  * segments of at most the initiator's MaxRecvDataSegmentLength, F at the end of every
  * MaxBurstLength sequence, status in the last Data-In (S bit) when there is no sense data,
  * else a separate SCSI Response whose data is the 2-byte SenseLength and the sense bytes.
- * Residuals follow 11.4.5: more data than the expected length is overflow, less is underflow.
+ * Residuals follow 11.4.5: a SCSI transfer length (data-in produced, or data-out the CDB names)
+ * above the expected length is overflow, below it underflow.
  */
 final class ResponseBuilder {
 
@@ -31,11 +32,14 @@ final class ResponseBuilder {
     static List<Pdu> build(long lun, int itt, int expectedLength, boolean write, int r2tCount, ScsiResult result,
                            SessionParams params, Numbers numbers) {
         ByteBuffer in = result.dataIn().duplicate();
-        int available = write ? 0 : in.remaining();
-        int send = Math.min(available, expectedLength);
-        boolean overflow = available > expectedLength;
-        boolean underflow = !write && available < expectedLength;
-        int residual = overflow ? available - expectedLength : underflow ? expectedLength - available : 0;
+        boolean dataOut = write || result.dataOutLength() >= 0;
+        int send = dataOut ? 0 : Math.min(in.remaining(), expectedLength);
+        // The SCSI transfer length: what the CDB names for data-out (a write with no CDB-derived
+        // length is taken at its word), what the logical unit produced for data-in.
+        long transfer = !dataOut ? in.remaining() : result.dataOutLength() >= 0 ? result.dataOutLength() : expectedLength;
+        boolean overflow = transfer > expectedLength;
+        boolean underflow = transfer < expectedLength;
+        int residual = (int) Math.min(Math.abs(transfer - expectedLength), 0xffff_ffffL);
         boolean statusInData = send > 0 && result.sense() == null;
         List<Pdu> out = new ArrayList<>();
         int offset = 0;

@@ -10,6 +10,11 @@ final class TaskManagement {
     private TaskManagement() {
     }
 
+    /** LOGICAL UNIT RESET and the target resets reach the logical unit, which then raises a unit attention. */
+    static boolean resetsLogicalUnit(int function) {
+        return function == LOGICAL_UNIT_RESET || function == TARGET_WARM_RESET || function == TARGET_COLD_RESET;
+    }
+
     /**
      * RFC 7143 11.5.1: when ABORT TASK names no existing task, but RefCmdSN lies inside the
      * window and before the TMF's own CmdSN, the command may still be in flight (lost or not

@@ -24,6 +24,8 @@ public final class BlockScsiTarget implements ScsiTarget {
 
     private final Medium medium;
     private final CommandDispatch dispatch;
+    private final UnitAttentions attentions = new UnitAttentions();
+    private final Reservations reservations = new Reservations();
     private final LongAdder commands = new LongAdder();
     private final LongAdder checkConditions = new LongAdder();
 
@@ -32,21 +34,31 @@ public final class BlockScsiTarget implements ScsiTarget {
         BlockLimits limits = BlockLimits.of(settings);
         this.medium = new Medium(device, settings.blockSize(), limits);
         this.dispatch = new CommandDispatch(medium, new InquiryPages(settings, limits),
-                new ModePages(medium.blocks, medium.blockSize, device.readOnly()));
+                new ModePages(medium.blocks, medium.blockSize, device.readOnly()), reservations);
     }
 
     @Override
     public ScsiResult execute(ScsiRequest request) {
         commands.increment();
+        ScsiRequest normal = normalized(request);
         ScsiResult result;
+        Command command = null;
         try {
-            result = run(normalized(request));
+            SenseData attention = attentions.take(normal.nexus(), normal.opcode());
+            if (attention != null) {
+                return reportAttention(normal, attention);
+            }
+            command = resolve(normal.cdb(), normal.lun());
+            result = reservations.conflicts(command, normal.nexus()) ? Reservations.CONFLICT : run(command, normal);
         } catch (CommandException e) {
             result = ScsiResult.checkCondition(e.sense());
         } catch (RuntimeException e) {
             // A defect here, not the initiator's fault: the initiator still gets an answer.
             log.error("SCSI command {} failed inside the target", describe(request), e);
             result = ScsiResult.checkCondition(Sense.internalTargetFailure());
+        }
+        if (command != null) {
+            result = result.withDataOutLength(DataOutLength.of(command, normal.cdb(), medium.blockSize));
         }
         if (result.status() == ScsiStatus.CHECK_CONDITION) {
             checkConditions.increment();
@@ -56,6 +68,33 @@ public final class BlockScsiTarget implements ScsiTarget {
             }
         }
         return result;
+    }
+
+    @Override
+    public void reset(String nexus) {
+        attentions.reset();
+        reservations.reset();
+    }
+
+    @Override
+    public void nexusLost(String nexus) {
+        attentions.lost(nexus);
+        reservations.lost(nexus);
+    }
+
+    /**
+     * A pending unit attention ends the command in CHECK CONDITION, except that REQUEST SENSE
+     * returns it as its parameter data (SPC-5 6.39: the sense data of the pending condition).
+     */
+    private ScsiResult reportAttention(ScsiRequest request, SenseData attention) {
+        checkConditions.increment();
+        if (request.opcode() != Command.REQUEST_SENSE.opcode) {
+            return ScsiResult.checkCondition(attention);
+        }
+        byte[] sense = attention.fixedFormat();
+        int allocation = request.cdb().length > 4 ? request.cdb()[4] & 0xff : 0;
+        int length = Math.min(sense.length, Math.min(allocation, Math.max(0, request.allocationLength())));
+        return ScsiResult.good(ByteBuffer.wrap(sense, 0, length).slice());
     }
 
     /** Commands executed so far. */
@@ -74,20 +113,21 @@ public final class BlockScsiTarget implements ScsiTarget {
     }
 
     private static ScsiRequest normalized(ScsiRequest r) {
-        if (r.cdb() != null && r.dataOut() != null) {
+        if (r.cdb() != null && r.dataOut() != null && r.nexus() != null) {
             return r;
         }
         return new ScsiRequest(r.lun(), r.cdb() == null ? new byte[0] : r.cdb(),
-                r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator());
+                r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator(),
+                r.nexus() == null ? String.valueOf(r.initiator()) : r.nexus());
     }
 
-    private ScsiResult run(ScsiRequest request) throws CommandException {
-        byte[] cdb = request.cdb();
+    /** The command a CDB names, once its length and reserved bits are checked. */
+    private static Command resolve(byte[] cdb, long lun) throws CommandException {
         if (cdb.length == 0) {
             throw new CommandException(Sense.invalidFieldInCdb());
         }
         int opcode = cdb[0] & 0xff;
-        boolean lunZero = request.lun() == 0;
+        boolean lunZero = lun == 0;
         Command command;
         if (Command.opcodeHasServiceActions(opcode)) {
             if (cdb.length < 2) {
@@ -112,8 +152,12 @@ public final class BlockScsiTarget implements ScsiTarget {
             throw new CommandException(Sense.invalidFieldInCdb());
         }
         checkUsage(command, cdb);
+        return command;
+    }
+
+    private ScsiResult run(Command command, ScsiRequest request) throws CommandException {
         try {
-            return dispatch.run(command, request, cdb, lunZero);
+            return dispatch.run(command, request, request.cdb(), request.lun() == 0);
         } catch (IOException e) {
             throw new CommandException(senseFor(e, command));
         }

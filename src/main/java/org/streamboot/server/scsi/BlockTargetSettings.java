@@ -21,7 +21,11 @@ public record BlockTargetSettings(String product, String revision, String unitSe
                                   String targetName, int blockSize, int maxTransferBytes) {
 
     public static final int DEFAULT_BLOCK_SIZE = 512;
-    public static final int DEFAULT_MAX_TRANSFER = 8 << 20;
+    /**
+     * The iSCSI target's own per-command limit (TargetLimits.maxTransferLength): advertising
+     * less in the Block Limits page only made initiators split what the transport accepts whole.
+     */
+    public static final int DEFAULT_MAX_TRANSFER = 32 << 20;
     public static final String REVISION = "0001";
 
     public BlockTargetSettings {

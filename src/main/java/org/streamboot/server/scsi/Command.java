@@ -20,6 +20,8 @@ enum Command {
     WRITE_6(0x0a, "0a 1f ff ff ff 00", Access.WRITE),
     INQUIRY(0x12, "12 01 ff ff ff 00", Access.NONE),
     MODE_SELECT_6(0x15, "15 10 00 00 ff 00", Access.NONE),
+    RESERVE_6(0x16, "16 00 00 00 00 00", Access.NONE),
+    RELEASE_6(0x17, "17 00 00 00 00 00", Access.NONE),
     MODE_SENSE_6(0x1a, "1a 08 ff ff ff 00", Access.NONE),
     START_STOP_UNIT(0x1b, "1b 01 00 0f f7 00", Access.NONE),
     PREVENT_ALLOW_MEDIUM_REMOVAL(0x1e, "1e 00 00 00 03 00", Access.NONE),
@@ -34,8 +36,21 @@ enum Command {
     UNMAP(0x42, "42 00 00 00 00 00 3f ff ff 00", Access.WRITE),
     MODE_SELECT_10(0x55, "55 10 00 00 00 00 00 ff ff 00", Access.NONE),
     MODE_SENSE_10(0x5a, "5a 18 ff ff 00 00 00 ff ff 00", Access.NONE),
+    // PERSISTENT RESERVE IN/OUT (SPC-5 6.15, 6.16): byte 1 is the service action, as for 9Eh.
+    PR_IN_READ_KEYS(0x5e, 0x00, "5e 00 00 00 00 00 00 ff ff 00", Access.NONE),
+    PR_IN_READ_RESERVATION(0x5e, 0x01, "5e 01 00 00 00 00 00 ff ff 00", Access.NONE),
+    PR_IN_REPORT_CAPABILITIES(0x5e, 0x02, "5e 02 00 00 00 00 00 ff ff 00", Access.NONE),
+    PR_OUT_REGISTER(0x5f, 0x00, "5f 00 00 00 00 ff ff ff ff 00", Access.NONE),
+    PR_OUT_RESERVE(0x5f, 0x01, "5f 01 ff 00 00 ff ff ff ff 00", Access.NONE),
+    PR_OUT_RELEASE(0x5f, 0x02, "5f 02 ff 00 00 ff ff ff ff 00", Access.NONE),
+    PR_OUT_CLEAR(0x5f, 0x03, "5f 03 00 00 00 ff ff ff ff 00", Access.NONE),
+    PR_OUT_PREEMPT(0x5f, 0x04, "5f 04 ff 00 00 ff ff ff ff 00", Access.NONE),
+    PR_OUT_PREEMPT_AND_ABORT(0x5f, 0x05, "5f 05 ff 00 00 ff ff ff ff 00", Access.NONE),
+    PR_OUT_REGISTER_AND_IGNORE_EXISTING_KEY(0x5f, 0x06, "5f 06 00 00 00 ff ff ff ff 00", Access.NONE),
     READ_16(0x88, "88 1e ff ff ff ff ff ff ff ff ff ff ff ff 3f 00", Access.READ),
     COMPARE_AND_WRITE(0x89, "89 1a ff ff ff ff ff ff ff ff 00 00 00 ff 3f 00", Access.WRITE),
+    // ORWRITE (16): ORPROTECT is unsupported (no protection information), so it stays out of the mask.
+    ORWRITE_16(0x8b, "8b 18 ff ff ff ff ff ff ff ff ff ff ff ff 3f 00", Access.WRITE),
     WRITE_16(0x8a, "8a 1a ff ff ff ff ff ff ff ff ff ff ff ff 3f 00", Access.WRITE),
     WRITE_AND_VERIFY_16(0x8e, "8e 16 ff ff ff ff ff ff ff ff ff ff ff ff 3f 00", Access.WRITE),
     VERIFY_16(0x8f, "8f 16 ff ff ff ff ff ff ff ff ff ff ff ff 3f 00", Access.READ),
@@ -56,7 +71,8 @@ enum Command {
     enum Access { NONE, READ, WRITE }
 
     /** Opcodes whose byte 1 carries a service action (SPC-5 4.2.5.2). */
-    static final int SERVICE_ACTION_IN_16 = 0x9e, MAINTENANCE_IN = 0xa3;
+    static final int SERVICE_ACTION_IN_16 = 0x9e, MAINTENANCE_IN = 0xa3, PERSISTENT_RESERVE_IN = 0x5e,
+            PERSISTENT_RESERVE_OUT = 0x5f;
 
     private static final Map<Integer, Command> BY_KEY = new HashMap<>();
 
@@ -101,7 +117,8 @@ enum Command {
     }
 
     static boolean opcodeHasServiceActions(int opcode) {
-        return opcode == SERVICE_ACTION_IN_16 || opcode == MAINTENANCE_IN;
+        return opcode == SERVICE_ACTION_IN_16 || opcode == MAINTENANCE_IN || opcode == PERSISTENT_RESERVE_IN
+                || opcode == PERSISTENT_RESERVE_OUT;
     }
 
     /** The command for an opcode without service actions, or for an opcode and service action. */

@@ -17,9 +17,13 @@ final class CommandDispatch {
     private final ModePages modePages;
     private final MediumCommands io;
     private final ProvisioningCommands provisioning;
+    private final Reservations reservations;
+    private final PersistentReserveCommands persistent;
 
-    CommandDispatch(Medium medium, InquiryPages inquiry, ModePages modePages) {
+    CommandDispatch(Medium medium, InquiryPages inquiry, ModePages modePages, Reservations reservations) {
         this.medium = medium;
+        this.reservations = reservations;
+        this.persistent = new PersistentReserveCommands(reservations);
         this.inquiry = inquiry;
         this.modePages = modePages;
         this.io = new MediumCommands(medium);
@@ -57,6 +61,7 @@ final class CommandDispatch {
             case VERIFY_12 -> io.verify(r, cdb, Cdb.u32(cdb, 2), Cdb.u32(cdb, 6), 6);
             case VERIFY_16 -> io.verify(r, cdb, Cdb.u64(cdb, 2), Cdb.u32(cdb, 10), 10);
             case COMPARE_AND_WRITE -> io.compareAndWrite(r, cdb);
+            case ORWRITE_16 -> io.orWrite(r, Cdb.u64(cdb, 2), Cdb.u32(cdb, 10), fua(cdb));
             case PRE_FETCH_10 -> io.preFetch(Cdb.u32(cdb, 2), Cdb.u16(cdb, 7));
             case PRE_FETCH_16 -> io.preFetch(Cdb.u64(cdb, 2), Cdb.u32(cdb, 10));
             case SYNCHRONIZE_CACHE_10 -> io.synchronizeCache(Cdb.u32(cdb, 2), toEnd(Cdb.u32(cdb, 2), Cdb.u16(cdb, 7)));
@@ -64,6 +69,12 @@ final class CommandDispatch {
             case WRITE_SAME_10 -> provisioning.writeSame(r, cdb, Cdb.u32(cdb, 2), Cdb.u16(cdb, 7), 7);
             case WRITE_SAME_16 -> provisioning.writeSame(r, cdb, Cdb.u64(cdb, 2), Cdb.u32(cdb, 10), 10);
             case UNMAP -> provisioning.unmap(r, cdb);
+            case RESERVE_6 -> reservations.reserve6(r.nexus());
+            case RELEASE_6 -> reservations.release6(r.nexus());
+            case PR_IN_READ_KEYS, PR_IN_READ_RESERVATION, PR_IN_REPORT_CAPABILITIES ->
+                    dataIn(r, persistent.in(command), Cdb.u16(cdb, 7));
+            case PR_OUT_REGISTER, PR_OUT_RESERVE, PR_OUT_RELEASE, PR_OUT_CLEAR, PR_OUT_PREEMPT, PR_OUT_PREEMPT_AND_ABORT,
+                 PR_OUT_REGISTER_AND_IGNORE_EXISTING_KEY -> persistent.out(command, cdb, r.dataOut(), r.nexus());
         };
     }
 

@@ -121,7 +121,7 @@ final class InquiryPages {
 
     private byte[] blockLimits() {
         byte[] b = page(BLOCK_LIMITS, 0x3c);
-        b[4] = 0x01; // WSNZ: WRITE SAME with zero blocks ("to the end") is refused
+        // WSNZ = 0: WRITE SAME with zero blocks writes to the last LBA (within MAXIMUM WRITE SAME LENGTH)
         b[5] = (byte) limits.maxCompareAndWrite();
         Cdb.put16(b, 6, limits.optimalGranularity());
         Cdb.put32(b, 8, limits.maxTransfer());

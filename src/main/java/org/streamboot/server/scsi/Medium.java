@@ -70,6 +70,17 @@ final class Medium {
         return data.slice(data.position(), (int) bytes);
     }
 
+    /**
+     * How many of {@code count} blocks the data-out buffer holds whole. A transport whose
+     * expected length is below the CDB's transfer length sends less; RFC 7143 11.4.5.1 and
+     * SBC-4 4.2.2 let the device server act on that much and no more, reporting the rest as
+     * overflow. A partial trailing block is never written: the medium has no partial blocks.
+     */
+    long blocksSent(ScsiRequest request, long count) {
+        ByteBuffer data = request.dataOut();
+        return data == null ? 0 : Math.min(count, data.remaining() / blockSize);
+    }
+
     Lock sharedWriteLock() {
         return atomicity.readLock();
     }

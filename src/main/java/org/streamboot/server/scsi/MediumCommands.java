@@ -38,10 +38,11 @@ final class MediumCommands {
         medium.checkTransfer(count, lengthField);
         medium.checkRange(lba, count);
         medium.checkWritable();
-        if (count == 0) {
+        long sent = medium.blocksSent(request, count);
+        if (sent == 0) {
             return ScsiResult.good(); // SBC-4 5.40: zero blocks is not an error
         }
-        ByteBuffer data = Medium.dataOut(request, count * medium.blockSize);
+        ByteBuffer data = Medium.dataOut(request, sent * medium.blockSize);
         Lock lock = medium.sharedWriteLock();
         lock.lock();
         try {
@@ -107,7 +108,13 @@ final class MediumCommands {
     ScsiResult compareAndWrite(ScsiRequest request, byte[] cdb) throws CommandException, IOException {
         long lba = Cdb.u64(cdb, 2);
         int count = Cdb.u8(cdb, 13);
-        if (count > medium.limits.maxCompareAndWrite()) {
+        // The field is one byte: an initiator that means 256 blocks sends 0 with 2 x 256 blocks
+        // of data. NUMBER OF LOGICAL BLOCKS is where the verify data ends and the write data
+        // begins, so a buffer of any other size than twice it means the two sides disagree on
+        // that split: nothing is compared or written.
+        ByteBuffer sent = request.dataOut();
+        if (count > medium.limits.maxCompareAndWrite()
+                || (sent == null ? 0 : sent.remaining()) != 2L * count * medium.blockSize) {
             throw new CommandException(Sense.invalidFieldInCdb(13, 7));
         }
         medium.checkRange(lba, count);
@@ -131,6 +138,39 @@ final class MediumCommands {
             lock.unlock();
         }
         if (Cdb.bit(cdb, 1, 3)) {
+            medium.device.flush();
+        }
+        return ScsiResult.good();
+    }
+
+    /**
+     * ORWRITE (16) (SBC-4 5.11): each block becomes the OR of what the medium holds and the
+     * data-out block, atomically like COMPARE AND WRITE, so that initiators can set bits in a
+     * shared bitmap without a lock of their own.
+     */
+    ScsiResult orWrite(ScsiRequest request, long lba, long count, boolean fua) throws CommandException, IOException {
+        medium.checkTransfer(count, 10);
+        medium.checkRange(lba, count);
+        medium.checkWritable();
+        long sent = medium.blocksSent(request, count);
+        if (sent == 0) {
+            return ScsiResult.good(); // zero blocks: not an error (SBC-4 5.11)
+        }
+        int bytes = (int) (sent * medium.blockSize);
+        ByteBuffer mask = Medium.dataOut(request, bytes);
+        ByteBuffer merged = ByteBuffer.allocate(bytes);
+        Lock lock = medium.exclusiveLock();
+        lock.lock();
+        try {
+            medium.device.read(medium.offset(lba), merged);
+            for (int i = 0; i < bytes; i++) {
+                merged.put(i, (byte) (merged.get(i) | mask.get(i)));
+            }
+            medium.device.write(medium.offset(lba), merged.clear());
+        } finally {
+            lock.unlock();
+        }
+        if (fua) {
             medium.device.flush();
         }
         return ScsiResult.good();

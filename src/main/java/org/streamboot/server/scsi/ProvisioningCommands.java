@@ -20,14 +20,18 @@ final class ProvisioningCommands {
     /**
      * WRITE SAME (10)/(16). With UNMAP set and a block of zeros (or NDOB) the range is trimmed,
      * which reads back as zeros (LBPRZ = 1); otherwise the block is written to every LBA.
-     * NUMBER OF LOGICAL BLOCKS zero is refused, as the Block Limits page says (WSNZ = 1).
+     * NUMBER OF LOGICAL BLOCKS zero means "to the last LBA", as the Block Limits page says
+     * (WSNZ = 0, SBC-4 5.49); like any range it must stay within MAXIMUM WRITE SAME LENGTH.
      */
     ScsiResult writeSame(ScsiRequest request, byte[] cdb, long lba, long count, int countField)
             throws CommandException, IOException {
         boolean unmap = Cdb.bit(cdb, 1, 3);
         boolean noDataOutBuffer = Cdb.bit(cdb, 1, 0) && cdb[0] == (byte) Command.WRITE_SAME_16.opcode;
         medium.checkRange(lba, count);
-        if (count == 0 || count > medium.limits.maxWriteSame()) {
+        if (count == 0) {
+            count = medium.blocks - lba;
+        }
+        if (count > medium.limits.maxWriteSame()) {
             throw new CommandException(Sense.invalidFieldInCdb(countField, 7));
         }
         medium.checkWritable();

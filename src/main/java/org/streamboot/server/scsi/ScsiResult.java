@@ -5,13 +5,21 @@ import java.nio.ByteBuffer;
 /**
  * The outcome of one command.
  *
- * @param dataIn  data for the initiator (reads, INQUIRY, ...), already cut to the allocation
- *                length; an empty buffer when none
- * @param sense   present with CHECK CONDITION, null otherwise
+ * @param dataIn         data for the initiator (reads, INQUIRY, ...), already cut to the allocation
+ *                       length; an empty buffer when none
+ * @param sense          present with CHECK CONDITION, null otherwise
+ * @param dataOutLength  how many bytes of data-out the CDB itself names (blocks times block size for
+ *                       a write, the PARAMETER LIST LENGTH for MODE SELECT or UNMAP), or -1 when the
+ *                       command takes no data-out or the CDB was not understood; the transport
+ *                       compares it with its own expected length to report residuals (RFC 7143 11.4.5)
  */
-public record ScsiResult(ScsiStatus status, ByteBuffer dataIn, SenseData sense) {
+public record ScsiResult(ScsiStatus status, ByteBuffer dataIn, SenseData sense, long dataOutLength) {
 
     private static final ByteBuffer NONE = ByteBuffer.allocate(0);
+
+    public ScsiResult(ScsiStatus status, ByteBuffer dataIn, SenseData sense) {
+        this(status, dataIn, sense, -1);
+    }
 
     public static ScsiResult good() {
         return new ScsiResult(ScsiStatus.GOOD, NONE.duplicate(), null);
@@ -23,5 +31,14 @@ public record ScsiResult(ScsiStatus status, ByteBuffer dataIn, SenseData sense) 
 
     public static ScsiResult checkCondition(SenseData sense) {
         return new ScsiResult(ScsiStatus.CHECK_CONDITION, NONE.duplicate(), sense);
+    }
+
+    /** A status without sense data or data-in, such as RESERVATION CONFLICT (SAM-5 5.3.1). */
+    public static ScsiResult status(ScsiStatus status) {
+        return new ScsiResult(status, NONE.duplicate(), null);
+    }
+
+    public ScsiResult withDataOutLength(long bytes) {
+        return new ScsiResult(status, dataIn, sense, bytes);
     }
 }

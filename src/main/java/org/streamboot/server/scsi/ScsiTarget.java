@@ -12,4 +12,16 @@ package org.streamboot.server.scsi;
 public interface ScsiTarget {
 
     ScsiResult execute(ScsiRequest request);
+
+    /**
+     * A LOGICAL UNIT RESET or target reset arrived on {@code nexus} (SAM-5 6.6, 6.7), after the
+     * transport ended the affected tasks: every nexus gets a unit attention, and RESERVE (6)
+     * reservations end (SPC-2 7.21). Persistent reservations survive (SPC-5 5.13.1).
+     */
+    default void reset(String nexus) {
+    }
+
+    /** The I_T nexus is gone (logout, closed connection): what it held alone ends with it (SPC-2 5.5.1). */
+    default void nexusLost(String nexus) {
+    }
 }

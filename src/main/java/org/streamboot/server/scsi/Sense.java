@@ -83,6 +83,16 @@ public final class Sense {
         return new SenseData(SenseData.MISCOMPARE, 0x1d, 0x00, offset);
     }
 
+    /** UNIT ATTENTION: BUS DEVICE RESET FUNCTION OCCURRED, after a logical unit or target reset. */
+    public static SenseData busDeviceResetOccurred() {
+        return SenseData.of(SenseData.UNIT_ATTENTION, 0x29, 0x03);
+    }
+
+    /** PERSISTENT RESERVE OUT RELEASE with a TYPE other than the reservation's (SPC-5 5.13.11.2). */
+    public static SenseData invalidReleaseOfPersistentReservation() {
+        return SenseData.of(SenseData.ILLEGAL_REQUEST, 0x26, 0x04);
+    }
+
     public static SenseData internalTargetFailure() {
         return SenseData.of(SenseData.HARDWARE_ERROR, 0x44, 0x00);
     }

@@ -48,7 +48,7 @@ class InquiryAndCapacityTest {
                 + "69 71 6e 2e 32 30 32 35 2d 30 31 2e 6f 72 67 2e 73 74 72 65 61 6d 62 6f 6f 74 3a 6c 61 62 "
                 + "00 00");
         assertThat(hex(run(target, "12 01 b0 00 ff 00").dataIn())).isEqualTo(
-                "00 b0 00 3c 01 ff 00 08 00 00 40 00 00 00 08 00 00 00 00 00 "
+                "00 b0 00 3c 00 ff 00 08 00 00 40 00 00 00 08 00 00 00 00 00 "
                 + "00 10 00 00 00 00 01 00 00 00 00 08 00 00 00 00 "
                 + "00 00 00 00 00 08 00 00 " + "00 ".repeat(19) + "00");
         assertThat(hex(run(target, "12 01 b1 00 ff 00").dataIn())).isEqualTo(

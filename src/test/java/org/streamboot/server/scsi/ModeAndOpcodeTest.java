@@ -126,7 +126,7 @@ class ModeAndOpcodeTest {
     void unknownOpcodesAndShortCdbs() {
         ScsiResult r = run(target, "c1 00 00 00 00 00");
         assertSense(r, SenseData.ILLEGAL_REQUEST, 0x20, 0x00);
-        assertSense(run(target, "5e 00 00 00 00 00 00 00 00 00"), SenseData.ILLEGAL_REQUEST, 0x20, 0x00); // PR IN
+        assertSense(run(target, "37 00 00 00 00 00 00 00 00 00"), SenseData.ILLEGAL_REQUEST, 0x20, 0x00); // READ DEFECT DATA
         assertSense(run(target, "28 00 00 00"), SenseData.ILLEGAL_REQUEST, 0x24, 0x00);
         assertSense(run(target, "9e"), SenseData.ILLEGAL_REQUEST, 0x24, 0x00);
         assertSense(run(target, ""), SenseData.ILLEGAL_REQUEST, 0x24, 0x00);

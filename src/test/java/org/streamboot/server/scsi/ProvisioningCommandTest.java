@@ -44,8 +44,19 @@ class ProvisioningCommandTest {
     }
 
     @Test
+    void writeSameOfZeroBlocksWritesToTheLastLba() {
+        byte[] block = pattern(BLOCK, 13);
+        byte[] before = blocks(0, 60);
+        assertGood(run(target, "41 00 00 00 00 3c 00 00 00 00", block)); // LBA 60, WSNZ = 0
+        for (int lba = 60; lba < 64; lba++) {
+            assertThat(blocks(lba, 1)).isEqualTo(block);
+        }
+        assertThat(blocks(0, 60)).isEqualTo(before);
+        assertThat(bytes(run(target, "12 01 b0 00 ff 00"))[4]).as("WSNZ").isEqualTo((byte) 0);
+    }
+
+    @Test
     void writeSameRefusals() {
-        assertInvalidField(run(target, "41 00 00 00 00 00 00 00 00 00", new byte[BLOCK]), 7, 7); // WSNZ = 1
         assertLbaOutOfRange(run(target, "41 00 00 00 00 41 00 00 00 00", new byte[BLOCK])); // 0 blocks past end
         assertLbaOutOfRange(run(target, "41 00 ff ff ff ff 00 00 00 00", new byte[BLOCK]));
         assertLbaOutOfRange(run(target, "93 00 00 00 00 00 00 00 00 3f 00 00 00 02 00 00", new byte[BLOCK]));

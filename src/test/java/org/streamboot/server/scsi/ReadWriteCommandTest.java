@@ -95,11 +95,15 @@ class ReadWriteCommandTest {
     }
 
     @Test
-    void shortDataOutWritesNothingAndLongDataOutIsCut() {
+    void shortDataOutWritesTheWholeBlocksSentAndLongDataOutIsCut() {
         byte[] before = device.inner.snapshot();
-        ScsiResult r = run(target, "2a 00 00 00 00 00 00 00 02 00", new byte[BLOCK + 200]);
-        assertSense(r, SenseData.ILLEGAL_REQUEST, 0x0e, 0x03);
-        assertThat(device.inner.snapshot()).isEqualTo(before);
+        byte[] sent = pattern(BLOCK + 200, 6);
+        ScsiResult r = run(target, "2a 00 00 00 00 00 00 00 02 00", sent);
+        assertGood(r);
+        assertThat(r.dataOutLength()).as("the CDB's transfer length, for the residual").isEqualTo(2 * BLOCK);
+        assertThat(blocks(0, 2)).isEqualTo(concat(Arrays.copyOf(sent, BLOCK), Arrays.copyOfRange(before, BLOCK, 2 * BLOCK)));
+        assertGood(run(target, "2a 00 00 00 00 01 00 00 01 00", new byte[200]));
+        assertThat(blocks(1, 1)).as("a partial block is not written").isEqualTo(Arrays.copyOfRange(before, BLOCK, 2 * BLOCK));
         byte[] data = pattern(3 * BLOCK, 5);
         assertGood(run(target, "2a 00 00 00 00 00 00 00 01 00", data));
         assertThat(blocks(0, 2)).isEqualTo(concat(Arrays.copyOf(data, BLOCK), Arrays.copyOfRange(before, BLOCK, 2 * BLOCK)));
@@ -165,6 +169,16 @@ class ReadWriteCommandTest {
         assertThat(bytes(run(small, "12 01 b0 00 ff 00"))[5]).isEqualTo((byte) 8);
         assertGood(run(small, "89 00 00 00 00 00 00 00 00 00 00 00 00 08 00 00", new byte[16 * BLOCK]));
         assertInvalidField(run(small, "89 00 00 00 00 00 00 00 00 00 00 00 00 09 00 00", new byte[18 * BLOCK]), 13, 7);
+    }
+
+    @Test
+    void compareAndWriteRefusesADataOutBufferThatIsNotTwiceTheBlocks() {
+        byte[] before = device.inner.snapshot();
+        // 256 blocks wrap to 0 in the one-byte field: the buffer then says something else.
+        assertInvalidField(run(target, "89 00 00 00 00 00 00 00 00 0a 00 00 00 00 00 00", new byte[2 * BLOCK]), 13, 7);
+        assertInvalidField(run(target, "89 00 00 00 00 00 00 00 00 0a 00 00 00 01 00 00", new byte[3 * BLOCK]), 13, 7);
+        assertThat(device.inner.snapshot()).isEqualTo(before);
+        assertGood(run(target, "89 00 00 00 00 00 00 00 00 0a 00 00 00 00 00 00"));
     }
 
     @Test

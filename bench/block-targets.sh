@@ -33,7 +33,9 @@ tgtadm -C 29 --lld iscsi --op bind --mode target --tid 1 -I ALL
 nbdkit --exit-with-parent -f -p 13293 -i 127.0.0.1 file "$work/disk.img" &
 pids+=($!)
 sleep 2
-cat "$work/disk.img" >/dev/null   # warm the page cache for everyone
+# Warm the page cache for everyone, with the files each server reads: Streamboot serves the
+# copy the import made, not disk.img; without this it read a cold disk against warm peers.
+cat "$work/disk.img" "$work/tgtd.img" "$work"/data/vdisks/bench/v*.raw >/dev/null
 
 perf() { # URL extra-args -> last throughput line of iscsi-perf
   timeout "$((secs + 5))" iscsi-perf -i "$initiator" "$@" 2>&1 | tr '\r' '\n' | grep -o 'iops average [0-9]* ([0-9]* MB/s)' | tail -1 || true

@@ -61,6 +61,18 @@ public final class AccessRecorder implements BlockDevice {
     }
 
     @Override
+    public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
+        int length = into.remaining();
+        if (!device.readFromMemory(offset, into)) {
+            return false;
+        }
+        mark(readMap, offset, length);
+        bytesRead.add(length);
+        readRequests.increment();
+        return true;
+    }
+
+    @Override
     public void write(long offset, ByteBuffer from) throws IOException {
         int length = from.remaining();
         device.write(offset, from);

@@ -30,6 +30,16 @@ public interface BlockDevice extends Closeable {
     /** Reads {@code into.remaining()} bytes starting at {@code offset}. */
     void read(long offset, ByteBuffer into) throws IOException;
 
+    /**
+     * Reads like {@link #read}, but only when every byte is already in RAM, so that a caller
+     * that must not block (a Netty event loop) can serve cache hits without handing the request
+     * to another thread. Returns false when a blocking {@link #read} is needed; {@code into}'s
+     * position is then unchanged, although bytes past it may have been overwritten.
+     */
+    default boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
+        return false;
+    }
+
     /** Writes {@code from.remaining()} bytes starting at {@code offset}. */
     void write(long offset, ByteBuffer from) throws IOException;
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +13,8 @@ import java.util.function.LongSupplier;
  * {@link #profile()} turns it into a {@link BootProfile} for boot-order prefetch.
  *
  * <p>Place it below the client's overlay (over the shared base) so that it sees the reads
- * that reach the base. Once recording stops, reads cost one volatile read. Closing it closes
+ * that reach the base. A read of chunks already recorded takes no lock (a boot re-reads most
+ * of what it read), and once recording stops, reads cost one volatile read. Closing it closes
  * the wrapped device.
  */
 public final class BootProfileRecorder implements BlockDevice {
@@ -25,7 +24,7 @@ public final class BootProfileRecorder implements BlockDevice {
     private final long maxChunks;
     private final long windowNanos;
     private final LongSupplier nanoTime;
-    private final Set<Long> seen = new HashSet<>();
+    private final ConcurrentBitmap seen;
     private long[] order = new long[64];
     private int count;
     private long startedAt;
@@ -42,6 +41,7 @@ public final class BootProfileRecorder implements BlockDevice {
         this.maxChunks = maxBytes / chunkSize;
         this.windowNanos = window.toNanos();
         this.nanoTime = nanoTime;
+        this.seen = new ConcurrentBitmap((device.size() + chunkSize - 1) / chunkSize);
     }
 
     public BootProfileRecorder(BlockDevice device, int chunkSize, long maxBytes, Duration window) {
@@ -65,9 +65,34 @@ public final class BootProfileRecorder implements BlockDevice {
     public void read(long offset, ByteBuffer into) throws IOException {
         int length = into.remaining();
         device.read(offset, into);
-        if (recording && length > 0) {
+        if (recording && length > 0 && !allSeen(offset, length)) {
             record(offset, length);
         }
+    }
+
+    @Override
+    public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
+        int length = into.remaining();
+        if (!device.readFromMemory(offset, into)) {
+            return false;
+        }
+        if (recording && length > 0 && !allSeen(offset, length)) {
+            record(offset, length);
+        }
+        return true;
+    }
+
+    /**
+     * True when every chunk of the range is recorded already: nothing to add, so no lock. The
+     * time window is then checked at the next read of a new chunk, which is when it matters.
+     */
+    private boolean allSeen(long offset, int length) {
+        for (long chunk = offset / chunkSize; chunk <= (offset + length - 1) / chunkSize; chunk++) {
+            if (!seen.get(chunk)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private synchronized void record(long offset, int length) {
@@ -85,11 +110,14 @@ public final class BootProfileRecorder implements BlockDevice {
                 recording = false;
                 return;
             }
-            if (seen.add(chunk)) {
+            if (!seen.get(chunk)) {
+                // The bit is set only once the chunk is in the order: a lock-free reader that
+                // sees it set skips the chunk.
                 if (count == order.length) {
                     order = Arrays.copyOf(order, order.length * 2);
                 }
                 order[count++] = chunk;
+                seen.setRange(chunk, chunk + 1);
             }
         }
     }

@@ -69,6 +69,7 @@ public final class CowOverlay implements BlockDevice {
     public static final String DATA_FILE = "overlay.data";
     public static final String MAP_FILE = "overlay.map";
     private static final int LOCK_STRIPES = 1024;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocate(64 * 1024).asReadOnlyBuffer();
 
     private final Path directory;
     private final BlockDevice lower;
@@ -179,36 +180,67 @@ public final class CowOverlay implements BlockDevice {
 
     @Override
     public void read(long offset, ByteBuffer into) throws IOException {
+        readRuns(offset, into, false);
+    }
+
+    /** In RAM when no byte is ALLOCATED (those live in the data file) and the lower layer has the rest. */
+    @Override
+    public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
+        return readRuns(offset, into, true);
+    }
+
+    /**
+     * Reads run by run: a run of blocks in one state is one read of the layer below, so a
+     * large read of untouched blocks costs one lower read, not one per block. With
+     * {@code memoryOnly} it gives up (returning false, {@code into}'s position unchanged) at
+     * the first run that would need the disk.
+     */
+    private boolean readRuns(long offset, ByteBuffer into, boolean memoryOnly) throws IOException {
         BlockRangeException.check(offset, into.remaining(), size);
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            long pos = offset;
-            while (into.hasRemaining()) {
-                long block = pos / BLOCK_SIZE;
-                BlockState state = map.get(block);
-                // Coalesce a run of blocks in the same state into one read of the layer below.
-                long runEnd = Math.min((block + 1) * BLOCK_SIZE, size);
-                long want = pos + into.remaining();
+            int start = into.position();
+            int done = 0;
+            int total = into.remaining();
+            while (done < total) {
+                long pos = offset + done;
+                BlockState state = map.get(pos / BLOCK_SIZE);
+                long want = offset + total;
+                long runEnd = Math.min((pos / BLOCK_SIZE + 1) * BLOCK_SIZE, size);
                 while (runEnd < want && map.get(runEnd / BLOCK_SIZE) == state) {
                     runEnd = Math.min(runEnd + BLOCK_SIZE, size);
                 }
                 int len = (int) (Math.min(runEnd, want) - pos);
-                ByteBuffer piece = into.slice(into.position(), len);
+                ByteBuffer piece = into.slice(start + done, len);
                 switch (state) {
-                    case UNALLOCATED -> lower.read(pos, piece);
-                    case ALLOCATED -> FileChannels.readFully(data, piece, pos);
-                    case TRIMMED -> {
-                        while (piece.hasRemaining()) {
-                            piece.put((byte) 0);
+                    case UNALLOCATED -> {
+                        if (!memoryOnly) {
+                            lower.read(pos, piece);
+                        } else if (!lower.readFromMemory(pos, piece)) {
+                            return false;
                         }
                     }
+                    case ALLOCATED -> {
+                        if (memoryOnly) {
+                            return false;
+                        }
+                        FileChannels.readFully(data, piece, pos);
+                    }
+                    case TRIMMED -> zero(piece);
                 }
-                into.position(into.position() + len);
-                pos += len;
+                done += len;
             }
+            into.position(start + total);
+            return true;
         } finally {
             lifecycle.readLock().unlock();
+        }
+    }
+
+    private static void zero(ByteBuffer piece) {
+        while (piece.hasRemaining()) {
+            piece.put(ZEROS.duplicate().limit(Math.min(piece.remaining(), ZEROS.capacity())));
         }
     }
 

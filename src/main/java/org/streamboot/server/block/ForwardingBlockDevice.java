@@ -23,6 +23,11 @@ public abstract class ForwardingBlockDevice implements BlockDevice {
     }
 
     @Override
+    public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
+        return delegate.readFromMemory(offset, into);
+    }
+
+    @Override
     public void write(long offset, ByteBuffer from) throws IOException {
         delegate.write(offset, from);
     }

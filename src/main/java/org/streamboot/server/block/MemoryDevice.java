@@ -31,6 +31,12 @@ public final class MemoryDevice implements BlockDevice {
     }
 
     @Override
+    public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
+        read(offset, into);
+        return true;
+    }
+
+    @Override
     public synchronized void write(long offset, ByteBuffer from) throws IOException {
         if (readOnly) {
             throw new WriteProtectedException("memory device");

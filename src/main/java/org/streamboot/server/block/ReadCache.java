@@ -187,6 +187,15 @@ public final class ReadCache implements AutoCloseable {
         return store(layer, key, readChunk(layer.device(), index));
     }
 
+    /** The chunk's bytes if in RAM (counting nothing: see {@link #countHits}), else null. */
+    byte[] chunkIfCached(CachedDevice layer, long index) {
+        return chunks.getIfPresent(new ChunkKey(layer.layerId(), index));
+    }
+
+    void countHits(CachedDevice layer, int hits) {
+        counters(layer.layerId()).hits.add(hits);
+    }
+
     private byte[] store(CachedDevice layer, ChunkKey key, byte[] bytes) {
         Counters c = counters(layer.layerId());
         // Count before inserting: the insert may evict this very entry at once (tiny budget),

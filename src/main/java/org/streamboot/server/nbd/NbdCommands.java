@@ -63,6 +63,29 @@ final class NbdCommands {
         }
     }
 
+    /**
+     * The reply to a checked read when the device has every byte in RAM, else null (also on
+     * any failure: {@link #execute} on the executor then reads again and reports the error).
+     * Runs on the event loop, so it must never block.
+     */
+    ByteBuf readFromMemory(NbdInbound.Request request, NbdSession.Export export, boolean structured,
+            ByteBufAllocator alloc) {
+        int length = (int) request.length();
+        ByteBuf data = alloc.directBuffer(length);
+        try {
+            if (!export.device().readFromMemory(request.offset(), data.nioBuffer(0, length))) {
+                data.release();
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            data.release();
+            return null;
+        }
+        data.writerIndex(length);
+        counters.read(length);
+        return withHeader(request, structured, alloc, data);
+    }
+
     private ByteBuf read(NbdInbound.Request request, BlockDevice device, boolean structured, ByteBufAllocator alloc)
             throws IOException {
         int length = (int) request.length();
@@ -75,8 +98,13 @@ final class NbdCommands {
             throw e;
         }
         counters.read(length);
+        return withHeader(request, structured, alloc, data);
+    }
+
+    private static ByteBuf withHeader(NbdInbound.Request request, boolean structured, ByteBufAllocator alloc,
+            ByteBuf data) {
         ByteBuf header = structured
-                ? NbdReplies.offsetData(alloc, request.cookie(), request.offset(), length)
+                ? NbdReplies.offsetData(alloc, request.cookie(), request.offset(), data.readableBytes())
                 : NbdReplies.simple(alloc, request.cookie(), 0);
         return Unpooled.wrappedBuffer(header, data);
     }

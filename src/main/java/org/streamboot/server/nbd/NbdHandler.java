@@ -9,8 +9,11 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,6 +26,12 @@ import org.streamboot.server.block.BlockDevice;
  * device) runs on {@code blockIo}; results come back to the event loop, which alone touches
  * the session. Requests run concurrently and are answered in completion order: each reply
  * carries its request's cookie, as the transmission phase allows.
+ *
+ * <p>A read whose bytes are all in RAM (the shared read cache, untouched overlay blocks) is
+ * answered on the event loop at once: handing it to another thread and back would cost more
+ * than the copy. Replies are written without flushing and flushed once per batch (one task
+ * per event-loop turn), and finished requests come back from {@code blockIo} through one
+ * queue drained by one task, so a deep queue of small reads costs few syscalls and wake-ups.
  */
 final class NbdHandler extends ChannelInboundHandlerAdapter {
 
@@ -36,8 +45,11 @@ final class NbdHandler extends ChannelInboundHandlerAdapter {
     private final NbdCounters counters;
     private final NbdCommands commands;
     private final NbdSession session = new NbdSession();
+    private final Queue<ByteBuf> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ChannelHandlerContext ctx;
     private boolean deviceClosed;
+    private boolean flushScheduled;
 
     NbdHandler(NbdFrameDecoder decoder, NbdExports exports, Executor blockIo, NbdCounters counters) {
         this.decoder = decoder;
@@ -170,31 +182,72 @@ final class NbdHandler extends ChannelInboundHandlerAdapter {
                             + request.length() + ")", session.structuredReplies()));
             return;
         }
-        session.requestStarted();
-        updateAutoRead();
         NbdSession.Export export = session.export();
         boolean structured = session.structuredReplies();
-        offload(() -> {
-            try {
-                return commands.execute(request, export, structured, ctx.alloc());
-            } finally {
+        if (request.type() == NbdProtocol.CMD_READ) {
+            ByteBuf reply = commands.readFromMemory(request, export, structured, ctx.alloc());
+            if (reply != null) {
                 request.release();
+                writeSoon(reply);
+                return;
             }
-        }, this::requestDone);
+        }
+        session.requestStarted();
+        updateAutoRead();
+        try {
+            blockIo.execute(() -> {
+                ByteBuf reply;
+                try {
+                    reply = commands.execute(request, export, structured, ctx.alloc());
+                } finally {
+                    request.release();
+                }
+                finished.add(reply);
+                if (drainScheduled.compareAndSet(false, true)) {
+                    ctx.executor().execute(this::drainFinished);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            request.release();
+            log.info("NBD service is stopping; closing connection from {}", remote());
+            ctx.close();
+        }
     }
 
-    private void requestDone(ByteBuf reply) {
-        boolean close = session.requestFinished();
-        if (ctx.channel().isActive()) {
-            ctx.writeAndFlush(reply);
-        } else {
-            reply.release();
+    /** On the event loop: answers every request the executor finished since the last drain. */
+    private void drainFinished() {
+        // Cleared before polling: a reply queued after the last poll schedules a new drain.
+        drainScheduled.set(false);
+        boolean close = false;
+        boolean active = ctx.channel().isActive();
+        for (ByteBuf reply; (reply = finished.poll()) != null; ) {
+            close |= session.requestFinished();
+            if (active) {
+                ctx.write(reply);
+            } else {
+                reply.release();
+            }
+        }
+        if (active) {
+            ctx.flush();
         }
         updateAutoRead();
         if (close) {
             closeAfterWrites();
         }
         closeDeviceIfIdle();
+    }
+
+    /** Writes now and flushes once the event loop has handled everything read so far. */
+    private void writeSoon(ByteBuf reply) {
+        ctx.write(reply);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.executor().execute(() -> {
+                flushScheduled = false;
+                ctx.flush();
+            });
+        }
     }
 
     @Override

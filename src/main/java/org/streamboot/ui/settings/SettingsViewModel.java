@@ -44,6 +44,7 @@ public final class SettingsViewModel {
     public static String label(Setting s) {
         return switch (s) {
             case REGISTRATION_POLICY -> "New PCs";
+            case REGISTRATION_NAME_PATTERN -> "Names for new PCs";
             case UEFI_BINARY -> "UEFI boot program";
             case READ_CACHE_BYTES -> "Read cache (bytes)";
             case WRITE_CACHE_QUOTA_BYTES -> "Write cache per PC (bytes)";
@@ -53,9 +54,9 @@ public final class SettingsViewModel {
     /** The choices of a setting that takes one of a few words; empty for free-form values. */
     public static List<String> choices(Setting s) {
         return switch (s) {
-            case REGISTRATION_POLICY -> List.of("auto", "approval", "known_only");
+            case REGISTRATION_POLICY -> List.of("auto", "approve", "ignore");
             case UEFI_BINARY -> List.of("ipxe_efi", "snponly_efi");
-            case READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> List.of();
+            case REGISTRATION_NAME_PATTERN, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> List.of();
         };
     }
 
@@ -65,7 +66,8 @@ public final class SettingsViewModel {
      * caches are sized when the server opens.
      */
     public static String whenApplied(Setting s) {
-        return s == Setting.REGISTRATION_POLICY ? "applies at once" : "applies at the next start";
+        return s == Setting.REGISTRATION_POLICY || s == Setting.REGISTRATION_NAME_PATTERN ? "applies at once"
+                : "applies at the next start";
     }
 
     /** The value a field starts with: the stored one, else the default. */

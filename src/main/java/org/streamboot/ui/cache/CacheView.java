@@ -168,6 +168,11 @@ public final class CacheView {
             who.setPrefWidth(90);
             what.getStyleClass().add("detail-muted");
             what.setPrefWidth(100);
+            who.setMinWidth(0);
+            what.setMinWidth(0);
+            // The bar gives way, so that the figures stay whole in a narrow window.
+            bar.setPrefWidth(60);
+            bar.setMinWidth(30);
             bar.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(bar, Priority.ALWAYS);
             text.getStyleClass().add("detail-muted");

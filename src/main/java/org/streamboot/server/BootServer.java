@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.DhcpBootEvents;
 import org.streamboot.server.boot.FirmwareBootPolicy;
+import org.streamboot.server.boot.HttpFileEvents;
 import org.streamboot.server.boot.IscsiTargets;
 import org.streamboot.server.boot.RegistrationPolicy;
 import org.streamboot.server.boot.TftpBootEvents;
@@ -32,6 +34,7 @@ import org.streamboot.server.files.JailedDirectory;
 import org.streamboot.server.files.LayeredFileSource;
 import org.streamboot.server.http.HttpRoutes;
 import org.streamboot.server.http.HttpService;
+import org.streamboot.server.http.StaticFiles;
 import org.streamboot.server.iscsi.IscsiService;
 import org.streamboot.server.live.BootEventWriter;
 import org.streamboot.server.live.ClientAddresses;
@@ -75,6 +78,7 @@ public final class BootServer implements AutoCloseable {
     private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
     private final ReadCache readCache;
     private final VdiskSessions sessions;
+    private final BootFiles bootFiles;
     private final ServiceRunner http;
     private final ServiceRunner iscsi;
     private final ServiceRunner nbd;
@@ -100,7 +104,13 @@ public final class BootServer implements AutoCloseable {
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
         BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses);
-        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)), exports.httpDisks()));
+        this.bootFiles = bootFiles(config);
+        // UEFI HTTP boot firmware is sent to http://SERVER:PORT/ipxe.efi (FirmwareBootPolicy).
+        StaticFiles httpFiles = new StaticFiles(bootFiles.source(), Set.of(FirmwareBootPolicy.UefiBinary.IPXE_EFI.fileName(),
+                FirmwareBootPolicy.UefiBinary.SNPONLY_EFI.fileName()), new HttpFileEvents(live, addresses));
+        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)),
+                exports.httpDisks(), httpFiles));
+        this.http.warn(bootFiles.warning());
         this.iscsi = new ServiceRunner(new IscsiService(p.iscsi(), new IscsiTargets(sessions, admin::chapSecretFor)));
         this.nbd = new ServiceRunner(new NbdService(p.nbd(), exports));
         this.tftp = ServiceRunner.notYetStarted("TFTP");
@@ -147,9 +157,12 @@ public final class BootServer implements AutoCloseable {
         }
     }
 
+    /** The files TFTP and HTTP serve, and what is wrong with them ("" when nothing is). */
+    private record BootFiles(FileSource source, String warning) {
+    }
+
     /** iPXE binaries from the system, overlaid by files the admin puts into DATA/tftp. */
-    private ServiceRunner tftpRunner() {
-        TftpBootEvents events = new TftpBootEvents(live, addresses);
+    private static BootFiles bootFiles(ServerConfig config) {
         List<FileSource> layers = new ArrayList<>();
         java.nio.file.Path own = config.dataDir().resolve("tftp");
         String warning = "";
@@ -164,8 +177,12 @@ public final class BootServer implements AutoCloseable {
         } catch (IpxeBinaries.Missing e) {
             warning = e.getMessage();
         }
-        ServiceRunner r = new ServiceRunner(new TftpService(config.ports().tftp(), new LayeredFileSource(layers), events));
-        r.warn(warning);
+        return new BootFiles(layers.isEmpty() ? FileSource.empty(warning) : new LayeredFileSource(layers), warning);
+    }
+
+    private ServiceRunner tftpRunner() {
+        ServiceRunner r = new ServiceRunner(new TftpService(config.ports().tftp(), bootFiles.source(), new TftpBootEvents(live, addresses)));
+        r.warn(bootFiles.warning());
         return r;
     }
 

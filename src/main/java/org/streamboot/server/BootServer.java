@@ -44,6 +44,7 @@ import org.streamboot.server.net.EventLoops;
 import org.streamboot.server.net.ServiceRunner;
 import org.streamboot.server.net.ServiceState;
 import org.streamboot.server.net.ServiceStatus;
+import org.streamboot.server.net.ipv6.RouterAdvertisers;
 import org.streamboot.server.tftp.TftpService;
 import org.streamboot.server.block.ReadCache;
 import org.streamboot.server.vdisk.VdiskLayout;
@@ -85,6 +86,7 @@ public final class BootServer implements AutoCloseable {
     private volatile ServiceRunner tftp;
     private volatile ServiceRunner dhcp;
     private EventLoops loops;
+    private RouterAdvertisers advertisers;
     private boolean closed;
 
     private BootServer(ServerConfig config, Database database, Clock clock) {
@@ -145,6 +147,9 @@ public final class BootServer implements AutoCloseable {
         if (dhcp.status().state() != ServiceState.RUNNING) {
             dhcp = dhcpRunner();
             startIfNeeded(dhcp);
+        }
+        if (advertisers == null) {
+            advertisers = RouterAdvertisers.start(config.ipv6Advertising(), config.bindAddress(), config.network().serverAddress());
         }
         blockingWork.execute(sessions::prefetchAll); // boot sets into RAM ahead of the first PC
         return services();
@@ -270,6 +275,10 @@ public final class BootServer implements AutoCloseable {
     public synchronized void stop() {
         for (ServiceRunner r : List.of(dhcp, tftp, http, iscsi, nbd)) {
             r.stop();
+        }
+        if (advertisers != null) {
+            advertisers.close();
+            advertisers = null;
         }
         if (loops != null) {
             loops.close();

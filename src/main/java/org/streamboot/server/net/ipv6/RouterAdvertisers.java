@@ -16,7 +16,7 @@ import org.streamboot.server.config.Ipv6Advertising;
 /**
  * The router advertisers of one server run: one per interface PCs boot on. Those are the
  * interface of the bind address, else of the configured server address, else every interface
- * that is up, is not loopback, does multicast and has an IPv4 address (the ones DHCP answers
+ * that is not loopback, does multicast and has an IPv4 address (the ones DHCP answers
  * on; a bridge's member ports have none and are left alone).
  */
 public final class RouterAdvertisers implements AutoCloseable {
@@ -88,8 +88,13 @@ public final class RouterAdvertisers implements AutoCloseable {
         }
     }
 
+    /**
+     * Not {@code isUp()}: Java counts an interface without carrier as down, and a bridge has no
+     * carrier until its first port comes up (the lab switch, QEMU's tap). The advertiser keeps
+     * trying until sends go through.
+     */
     private static List<String> usable(NetworkInterface nic) throws SocketException {
-        return nic != null && nic.isUp() && !nic.isLoopback() && nic.supportsMulticast() ? List.of(nic.getName()) : List.of();
+        return nic != null && !nic.isLoopback() && nic.supportsMulticast() ? List.of(nic.getName()) : List.of();
     }
 
     public List<RouterAdvertiser> running() {

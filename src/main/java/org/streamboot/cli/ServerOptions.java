@@ -7,6 +7,7 @@ import org.streamboot.server.admin.AdminException;
 import org.streamboot.server.config.DhcpNetwork;
 import org.streamboot.server.dhcp.AddressRange;
 import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.Ipv6Advertising;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,11 @@ public final class ServerOptions {
             description = "The address PCs reach this server at, when the machine has several networks")
     String serverAddress;
 
+    @Option(names = "--ipv6-ra", paramLabel = "on|off",
+            description = "Send minimal IPv6 router advertisements so iPXE skips its ~16 s IPv6 wait "
+                    + "(default: auto — on with root or CAP_NET_RAW, off otherwise)")
+    Ipv6Advertising ipv6Ra = Ipv6Advertising.AUTO;
+
     /** The configuration these options describe; bad values are refused with a plain message (exit 2). */
     public ServerConfig toConfig() {
         try {
@@ -70,7 +76,7 @@ public final class ServerOptions {
                     Optional.ofNullable(dhcpRouter).map(AddressRange::ipv4), dhcpDns.stream().map(AddressRange::ipv4).toList(),
                     Optional.ofNullable(serverAddress).map(AddressRange::ipv4));
             ServerConfig c = new ServerConfig(base.dataDir(), bind != null ? bind : base.bindAddress(), dhcp,
-                    new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort), Optional.ofNullable(ipxeDir), network);
+                    new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort), Optional.ofNullable(ipxeDir), network, ipv6Ra);
             c.network().settingsFor(dhcp, httpPort == 0 ? Ports.DEFAULTS.http() : httpPort); // full mode needs a range, etc.
             return c;
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.DhcpBootEvents;
 import org.streamboot.server.boot.FirmwareBootPolicy;
+import org.streamboot.server.boot.HttpFileEvents;
 import org.streamboot.server.boot.IscsiTargets;
 import org.streamboot.server.boot.RegistrationGate;
 import org.streamboot.server.boot.RegistrationPolicy;
@@ -34,6 +36,7 @@ import org.streamboot.server.files.JailedDirectory;
 import org.streamboot.server.files.LayeredFileSource;
 import org.streamboot.server.http.HttpRoutes;
 import org.streamboot.server.http.HttpService;
+import org.streamboot.server.http.StaticFiles;
 import org.streamboot.server.iscsi.IscsiService;
 import org.streamboot.server.live.BootEventWriter;
 import org.streamboot.server.live.ClientAddresses;
@@ -43,6 +46,7 @@ import org.streamboot.server.net.EventLoops;
 import org.streamboot.server.net.ServiceRunner;
 import org.streamboot.server.net.ServiceState;
 import org.streamboot.server.net.ServiceStatus;
+import org.streamboot.server.net.ipv6.RouterAdvertisers;
 import org.streamboot.server.tftp.TftpService;
 import org.streamboot.server.block.ReadCache;
 import org.streamboot.server.vdisk.VdiskLayout;
@@ -77,12 +81,14 @@ public final class BootServer implements AutoCloseable {
     private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
     private final ReadCache readCache;
     private final VdiskSessions sessions;
+    private final BootFiles bootFiles;
     private final ServiceRunner http;
     private final ServiceRunner iscsi;
     private final ServiceRunner nbd;
     private volatile ServiceRunner tftp;
     private volatile ServiceRunner dhcp;
     private EventLoops loops;
+    private RouterAdvertisers advertisers;
     private boolean closed;
 
     private BootServer(ServerConfig config, Database database, Clock clock) {
@@ -102,7 +108,13 @@ public final class BootServer implements AutoCloseable {
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
         BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses);
-        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)), exports.httpDisks()));
+        this.bootFiles = bootFiles(config);
+        // UEFI HTTP boot firmware is sent to http://SERVER:PORT/ipxe.efi (FirmwareBootPolicy).
+        StaticFiles httpFiles = new StaticFiles(bootFiles.source(), Set.of(FirmwareBootPolicy.UefiBinary.IPXE_EFI.fileName(),
+                FirmwareBootPolicy.UefiBinary.SNPONLY_EFI.fileName()), new HttpFileEvents(live, addresses));
+        this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)),
+                exports.httpDisks(), httpFiles));
+        this.http.warn(bootFiles.warning());
         this.iscsi = new ServiceRunner(new IscsiService(p.iscsi(), new IscsiTargets(sessions, admin::chapSecretFor)));
         this.nbd = new ServiceRunner(new NbdService(p.nbd(), exports));
         this.tftp = ServiceRunner.notYetStarted("TFTP");
@@ -138,6 +150,9 @@ public final class BootServer implements AutoCloseable {
             dhcp = dhcpRunner();
             startIfNeeded(dhcp);
         }
+        if (advertisers == null) {
+            advertisers = RouterAdvertisers.start(config.ipv6Advertising(), config.bindAddress(), config.network().serverAddress());
+        }
         blockingWork.execute(sessions::prefetchAll); // boot sets into RAM ahead of the first PC
         return services();
     }
@@ -149,9 +164,12 @@ public final class BootServer implements AutoCloseable {
         }
     }
 
+    /** The files TFTP and HTTP serve, and what is wrong with them ("" when nothing is). */
+    private record BootFiles(FileSource source, String warning) {
+    }
+
     /** iPXE binaries from the system, overlaid by files the admin puts into DATA/tftp. */
-    private ServiceRunner tftpRunner() {
-        TftpBootEvents events = new TftpBootEvents(live, addresses);
+    private static BootFiles bootFiles(ServerConfig config) {
         List<FileSource> layers = new ArrayList<>();
         java.nio.file.Path own = config.dataDir().resolve("tftp");
         String warning = "";
@@ -166,8 +184,12 @@ public final class BootServer implements AutoCloseable {
         } catch (IpxeBinaries.Missing e) {
             warning = e.getMessage();
         }
-        ServiceRunner r = new ServiceRunner(new TftpService(config.ports().tftp(), new LayeredFileSource(layers), events));
-        r.warn(warning);
+        return new BootFiles(layers.isEmpty() ? FileSource.empty(warning) : new LayeredFileSource(layers), warning);
+    }
+
+    private ServiceRunner tftpRunner() {
+        ServiceRunner r = new ServiceRunner(new TftpService(config.ports().tftp(), bootFiles.source(), new TftpBootEvents(live, addresses)));
+        r.warn(bootFiles.warning());
         return r;
     }
 
@@ -261,6 +283,10 @@ public final class BootServer implements AutoCloseable {
     public synchronized void stop() {
         for (ServiceRunner r : List.of(dhcp, tftp, http, iscsi, nbd)) {
             r.stop();
+        }
+        if (advertisers != null) {
+            advertisers.close();
+            advertisers = null;
         }
         if (loops != null) {
             loops.close();

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A helper program running for the length of a test (router advertiser, office DHCP server), its output in a file. */
+/** A helper program running for the length of a test (the office DHCP server), its output in a file. */
 final class BackgroundProgram implements AutoCloseable {
 
     private final String name;

@@ -20,9 +20,8 @@ import org.streamboot.server.db.Database;
 import org.streamboot.testing.ServerProcess;
 
 /**
- * The end-to-end rig, one per test: a private network segment ({@link BootNetwork}), the
- * router advertiser, Streamboot's real {@code serve} command in a child JVM inside the
- * namespace on the default ports (67, 4011, 69, 8080, 3260), the data directory prepared
+ * The end-to-end rig, one per test: a private network segment ({@link BootNetwork}),
+ * Streamboot's real {@code serve} command in a child JVM inside the namespace on the default ports (67, 4011, 69, 8080, 3260), the data directory prepared
  * with the real admin CLI, and emulated PCs. Everything it made is removed after the test,
  * also when the test failed; a failed test first gets the serial logs, the server's output
  * and the recorded boot events printed.
@@ -90,17 +89,13 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    /** Creates the namespace and starts the router advertiser and then {@code streamboot serve ARGS} in it. */
+    /**
+     * Creates the namespace and starts {@code streamboot serve ARGS} in it. The server, running as
+     * root there, sends the IPv6 router advertisements that spare iPXE its IPv6 wait on the
+     * bridge by itself, unless ARGS say {@code --ipv6-ra off}.
+     */
     void startServer(String... serveArgs) throws Exception {
         network = BootNetwork.create();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> ra = new ArrayList<>(network.exec());
-        ra.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", Path.of("target", "test-classes").toAbsolutePath().toString(),
-                RouterAdvertiser.class.getName(), BootNetwork.BRIDGE));
-        BackgroundProgram advertiser = new BackgroundProgram("router advertiser", ra, work.resolve("ra.log"));
-        helpers.add(advertiser);
-        advertiser.awaitOutput(RouterAdvertiser.READY, Duration.ofSeconds(20));
-
         List<String> args = new ArrayList<>(List.of("serve", "--data-dir", dataDir().toString()));
         args.addAll(List.of(serveArgs));
         server = ServerProcess.start(network.exec(), Map.of(), args.toArray(String[]::new));

@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param bindAddress where the services listen; the wildcard address by default, which DHCP
  *                    needs to hear broadcasts
  * @param ipxeDir     where the iPXE binaries are; empty means "look in the usual places"
+ * @param ipv6Advertising whether to send the minimal IPv6 router advertisement that spares
+ *                    iPXE its ~16 s IPv6 wait
  */
 public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpMode, Ports ports,
-                           Optional<Path> ipxeDir, DhcpNetwork network) {
+                           Optional<Path> ipxeDir, DhcpNetwork network, Ipv6Advertising ipv6Advertising) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -22,30 +24,35 @@ public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpM
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(ipxeDir, "ipxeDir");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(ipv6Advertising, "ipv6Advertising");
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, wildcard(), DhcpMode.PROXY, Ports.DEFAULTS, Optional.empty(), DhcpNetwork.NONE);
+        return new ServerConfig(dataDir, wildcard(), DhcpMode.PROXY, Ports.DEFAULTS, Optional.empty(), DhcpNetwork.NONE, Ipv6Advertising.AUTO);
     }
 
     public ServerConfig withPorts(Ports p) {
-        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir, network);
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir, network, ipv6Advertising);
     }
 
     public ServerConfig withDhcpMode(DhcpMode mode) {
-        return new ServerConfig(dataDir, bindAddress, mode, ports, ipxeDir, network);
+        return new ServerConfig(dataDir, bindAddress, mode, ports, ipxeDir, network, ipv6Advertising);
     }
 
     public ServerConfig withNetwork(DhcpNetwork n) {
-        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, ipxeDir, n);
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, ipxeDir, n, ipv6Advertising);
     }
 
     public ServerConfig withIpxeDir(Path dir) {
-        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, Optional.of(dir), network);
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, Optional.of(dir), network, ipv6Advertising);
     }
 
     public ServerConfig withBindAddress(InetAddress address) {
-        return new ServerConfig(dataDir, address, dhcpMode, ports, ipxeDir, network);
+        return new ServerConfig(dataDir, address, dhcpMode, ports, ipxeDir, network, ipv6Advertising);
+    }
+
+    public ServerConfig withIpv6Advertising(Ipv6Advertising mode) {
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, ipxeDir, network, mode);
     }
 
     private static InetAddress wildcard() {

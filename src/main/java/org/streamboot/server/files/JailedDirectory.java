@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Files under one root directory and nowhere else. Client names are untrusted: a TFTP or
@@ -128,6 +129,11 @@ public final class JailedDirectory implements FileSource {
     }
 
     private record ChannelFile(FileChannel channel, long size) implements ReadableFile {
+
+        @Override
+        public Optional<FileChannel> fileChannel() {
+            return Optional.of(channel);
+        }
 
         @Override
         public int read(long position, ByteBuffer into) throws IOException {

@@ -20,6 +20,7 @@ public final class HttpService implements NetService {
     private final int port;
     private final HttpRoutes routes;
     private final BlockExports disks;
+    private final StaticFiles files;
     // Virtual threads hold nothing while idle: the executor lives as long as the service.
     private final ExecutorService blockIo = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("http-disk-", 0).factory());
@@ -33,9 +34,18 @@ public final class HttpService implements NetService {
      *              HTTP sanboot); null serves no disks
      */
     public HttpService(int port, HttpRoutes routes, BlockExports disks) {
+        this(port, routes, disks, null);
+    }
+
+    /**
+     * @param files boot files served at {@code /files/NAME} (and their top-level names) with
+     *              HEAD and byte ranges, for UEFI HTTP boot and scripts; null serves none
+     */
+    public HttpService(int port, HttpRoutes routes, BlockExports disks, StaticFiles files) {
         this.port = port;
         this.routes = routes;
         this.disks = disks;
+        this.files = files;
     }
 
     @Override
@@ -54,6 +64,9 @@ public final class HttpService implements NetService {
                         .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
                 if (disks != null) {
                     ch.pipeline().addLast(new DiskRequestHandler(disks, blockIo));
+                }
+                if (files != null) {
+                    ch.pipeline().addLast(new FileRequestHandler(files, blockIo));
                 }
                 ch.pipeline().addLast(new HttpRequestHandler(routes));
             }

@@ -116,4 +116,20 @@ class BootScriptRouteTest {
         assertThat(get("/nothing").statusCode()).isEqualTo(404);
         assertThat(get("/health").body()).isEqualTo("ok\n");
     }
+
+    @Test
+    void bootFilesTheAdminDropsIntoTheDataDirectoryAreServedOverHttpToo() throws Exception {
+        // DATA/tftp is created by the server and overlays the system's iPXE binaries, for TFTP and HTTP alike.
+        java.nio.file.Files.writeString(dir.resolve("tftp").resolve("ipxe.efi"), "admin's own ipxe.efi");
+        java.nio.file.Files.writeString(dir.resolve("tftp").resolve("vmlinuz"), "kernel");
+        assertThat(get("/ipxe.efi").body()).isEqualTo("admin's own ipxe.efi");
+        assertThat(get("/files/vmlinuz").body()).isEqualTo("kernel");
+        assertThat(get("/files/missing.efi").statusCode()).isEqualTo(404);
+        // The event follows the last byte onto the wire, so it may trail the client's view a little.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!server.live().snapshot().toString().contains("downloaded vmlinuz by HTTP") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.live().snapshot().toString()).contains("downloaded vmlinuz by HTTP", "asked for missing.efi by HTTP and got 404");
+    }
 }

@@ -1,4 +1,4 @@
-package org.streamboot.e2e;
+package org.streamboot.server.net.ipv6;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -19,6 +19,8 @@ import java.lang.invoke.VarHandle;
  * A raw ICMPv6 socket on one interface (Linux), through the Foreign Function & Memory API:
  * plain Java cannot send ICMPv6. Needs CAP_NET_RAW. The kernel fills in the ICMPv6 checksum
  * for raw ICMPv6 sockets (RFC 3542 section 3.1).
+ *
+ * <p>The native memory lives in a confined arena: one thread opens, uses and closes a socket.
  */
 final class RawIcmpv6Socket implements AutoCloseable {
 
@@ -52,8 +54,16 @@ final class RawIcmpv6Socket implements AutoCloseable {
     private static final MethodHandle CLOSE = LINKER.downcallHandle(
             LINKER.defaultLookup().find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
+    static final int MAX_MESSAGE = 1500;
+
+    // Everything native is allocated once: a socket polled four times a second for months must
+    // not grow its arena with every call.
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment state = arena.allocate(CALL_STATE);
+    private final MemorySegment pollfd = arena.allocate(8);
+    private final MemorySegment buffer = arena.allocate(MAX_MESSAGE);
+    private final MemorySegment to = arena.allocate(28); // struct sockaddr_in6
+    private final MemorySegment intValue = arena.allocate(JAVA_INT);
     private final int fd;
     private final int ifindex;
 
@@ -65,10 +75,6 @@ final class RawIcmpv6Socket implements AutoCloseable {
                 throw new IOException("no interface " + interfaceName);
             }
             fd = check("socket", (int) SOCKET.invokeExact(state, AF_INET6, SOCK_RAW, IPPROTO_ICMPV6));
-            setInt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS, 255);
-            setInt(IPPROTO_IPV6, IPV6_UNICAST_HOPS, 255);
-            setInt(IPPROTO_IPV6, IPV6_MULTICAST_IF, ifindex);
-            setInt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP, 0);
         } catch (IOException e) {
             arena.close();
             throw e;
@@ -76,6 +82,18 @@ final class RawIcmpv6Socket implements AutoCloseable {
             arena.close();
             throw new IOException(t);
         }
+        try {
+            setInt(IPPROTO_IPV6, IPV6_MULTICAST_HOPS, 255);
+            setInt(IPPROTO_IPV6, IPV6_UNICAST_HOPS, 255);
+            setInt(IPPROTO_IPV6, IPV6_MULTICAST_IF, ifindex);
+            setInt(IPPROTO_IPV6, IPV6_MULTICAST_LOOP, 0);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        pollfd.set(JAVA_INT, 0, fd);
+        to.set(JAVA_SHORT, 0, (short) AF_INET6);
+        to.set(JAVA_INT, 24, ifindex);
     }
 
     /** Joins {@code group} (16 bytes) on the interface, so that its multicasts reach us. */
@@ -97,13 +115,13 @@ final class RawIcmpv6Socket implements AutoCloseable {
 
     /** Sends {@code message} to {@code address} (16 bytes) with the interface as scope id. */
     void send(byte[] message, byte[] address) throws IOException {
-        MemorySegment data = arena.allocateFrom(JAVA_BYTE, message);
-        MemorySegment to = arena.allocate(28); // struct sockaddr_in6
-        to.set(JAVA_SHORT, 0, (short) AF_INET6);
+        if (message.length > MAX_MESSAGE || address.length != 16) {
+            throw new IllegalArgumentException("message of " + message.length + " bytes to a " + address.length + "-byte address");
+        }
+        MemorySegment.copy(message, 0, buffer, JAVA_BYTE, 0, message.length);
         MemorySegment.copy(address, 0, to, JAVA_BYTE, 8, 16);
-        to.set(JAVA_INT, 24, ifindex);
         try {
-            long sent = (long) SENDTO.invokeExact(state, fd, data, (long) message.length, 0, to, 28);
+            long sent = (long) SENDTO.invokeExact(state, fd, buffer, (long) message.length, 0, to, 28);
             check("sendto", (int) sent);
         } catch (IOException e) {
             throw e;
@@ -112,20 +130,22 @@ final class RawIcmpv6Socket implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code timeoutMillis} for one message; returns its ICMPv6 type, or -1 on timeout. */
-    int receiveType(int timeoutMillis) throws IOException {
-        MemorySegment pollfd = arena.allocate(8);
-        pollfd.set(JAVA_INT, 0, fd);
+    /**
+     * Waits up to {@code timeoutMillis} for one message.
+     *
+     * @return the ICMPv6 message (header first, at most {@link #MAX_MESSAGE} bytes), or null on timeout
+     */
+    byte[] receive(int timeoutMillis) throws IOException {
         pollfd.set(JAVA_SHORT, 4, POLLIN);
+        pollfd.set(JAVA_SHORT, 6, (short) 0);
         try {
             int ready = (int) POLL.invokeExact(state, pollfd, 1L, timeoutMillis);
             if (check("poll", ready) == 0) {
-                return -1;
+                return null;
             }
-            MemorySegment buffer = arena.allocate(1500);
-            long n = (long) RECV.invokeExact(state, fd, buffer, 1500L, 0);
+            long n = (long) RECV.invokeExact(state, fd, buffer, (long) MAX_MESSAGE, 0);
             check("recv", (int) n);
-            return n == 0 ? -1 : Byte.toUnsignedInt(buffer.get(JAVA_BYTE, 0));
+            return buffer.asSlice(0, n).toArray(JAVA_BYTE);
         } catch (IOException e) {
             throw e;
         } catch (Throwable t) {
@@ -134,9 +154,8 @@ final class RawIcmpv6Socket implements AutoCloseable {
     }
 
     private void setInt(int level, int option, int value) throws IOException {
-        MemorySegment v = arena.allocate(JAVA_INT);
-        v.set(JAVA_INT, 0, value);
-        setsockopt(level, option, v);
+        intValue.set(JAVA_INT, 0, value);
+        setsockopt(level, option, intValue);
     }
 
     private void setsockopt(int level, int option, MemorySegment value) throws IOException {
@@ -152,9 +171,25 @@ final class RawIcmpv6Socket implements AutoCloseable {
 
     private int check(String call, int result) throws IOException {
         if (result < 0) {
-            throw new IOException(call + " failed, errno " + (int) ERRNO_HANDLE.get(state, 0L));
+            throw new NativeCallException(call, (int) ERRNO_HANDLE.get(state, 0L));
         }
         return result;
+    }
+
+    /** A failed system call and its errno. */
+    static final class NativeCallException extends IOException {
+        static final int EPERM = 1;
+        static final int EINTR = 4;
+        private final int errno;
+
+        NativeCallException(String call, int errno) {
+            super(call + " failed, errno " + errno + (errno == EPERM ? " (operation not permitted: needs CAP_NET_RAW)" : ""));
+            this.errno = errno;
+        }
+
+        int errno() {
+            return errno;
+        }
     }
 
     private static MethodHandle function(String name, FunctionDescriptor descriptor) {

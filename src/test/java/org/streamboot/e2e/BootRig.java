@@ -125,8 +125,8 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Powers on a diskless PC with {@code mac} on the segment. */
-    QemuPc bootPc(String mac) throws IOException {
-        QemuPc pc = QemuPc.networkBoot(network.name(), BootNetwork.TAP, mac);
+    QemuPc bootPc(String mac) throws IOException, InterruptedException {
+        QemuPc pc = QemuPc.networkBoot(network.name(), network.tap(pcs.size()), mac);
         pcs.add(pc);
         return pc;
     }
@@ -149,6 +149,11 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
     /** Prints a marker's timing in one greppable form: "E2E TIMING scenario marker seconds". */
     static void timing(String scenario, String marker, SerialTranscript.Marker m) {
         System.out.printf("E2E TIMING %s %s %.2f s%n", scenario, marker, m.after().toMillis() / 1000.0);
+    }
+
+    /** Prints when the server saw each stage of one PC's boot: "E2E STAGES scenario DHCP+0.00 SCRIPT+0.21 ...". */
+    static void stageTimes(String scenario, List<BootEventLog.Event> events) {
+        System.out.println("E2E STAGES " + scenario + " " + BootEventLog.stageOffsets(events));
     }
 
     @Override

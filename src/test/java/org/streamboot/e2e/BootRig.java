@@ -126,7 +126,12 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
 
     /** Powers on a diskless PC with {@code mac} on the segment. */
     QemuPc bootPc(String mac) throws IOException, InterruptedException {
-        QemuPc pc = QemuPc.networkBoot(network.name(), network.tap(pcs.size()), mac);
+        return bootPc(mac, "virtio-net-pci");
+    }
+
+    /** Powers on a diskless PC with {@code mac} and a NIC of QEMU model {@code nic}. */
+    QemuPc bootPc(String mac, String nic) throws IOException, InterruptedException {
+        QemuPc pc = QemuPc.networkBoot(network.name(), network.tap(pcs.size()), mac, nic);
         pcs.add(pc);
         return pc;
     }

@@ -34,10 +34,15 @@ final class QemuPc implements AutoCloseable {
 
     /** A diskless PC on {@code tap} inside {@code namespace}, booting from the network. */
     static QemuPc networkBoot(String namespace, String tap, String mac) throws IOException {
+        return networkBoot(namespace, tap, mac, "virtio-net-pci");
+    }
+
+    /** As above with another NIC model, e.g. {@code e1000} for a guest whose driver for it is a single module. */
+    static QemuPc networkBoot(String namespace, String tap, String mac, String nic) throws IOException {
         List<String> command = new ArrayList<>(BootNetwork.exec(namespace));
         command.addAll(common());
         command.addAll(List.of("-boot", "n", "-netdev", "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device", "virtio-net-pci,netdev=n0,mac=" + mac));
+                "-device", nic + ",netdev=n0,mac=" + mac));
         return new QemuPc(command);
     }
 

@@ -136,6 +136,23 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
         return pc;
     }
 
+    /** Powers on a UEFI PC (OVMF) with {@code mac}; each gets a fresh copy of OVMF's variable store. */
+    QemuPc bootUefiPc(String mac) throws IOException, InterruptedException {
+        Path vars = work.resolve("OVMF_VARS-" + pcs.size() + ".fd");
+        Files.copy(OVMF_VARS, vars);
+        QemuPc pc = QemuPc.uefiNetworkBoot(network.name(), network.tap(pcs.size()), mac, OVMF_CODE, vars);
+        pcs.add(pc);
+        return pc;
+    }
+
+    static final Path OVMF_CODE = Path.of("/usr/share/OVMF/OVMF_CODE_4M.fd");
+    static final Path OVMF_VARS = Path.of("/usr/share/OVMF/OVMF_VARS_4M.fd");
+
+    /** For UEFI PCs: OVMF. */
+    static void requireOvmf() {
+        assumeTrue(Files.exists(OVMF_CODE) && Files.exists(OVMF_VARS), "OVMF is missing (apt-get install ovmf)");
+    }
+
     /** A PC that boots a local disk image, for checking an image without the network. */
     QemuPc bootLocal(Path image) throws IOException {
         QemuPc pc = QemuPc.localDisk(image);

@@ -46,6 +46,24 @@ final class QemuPc implements AutoCloseable {
         return new QemuPc(command);
     }
 
+    /**
+     * A UEFI PC (q35, OVMF) on {@code tap}: the firmware's code read-only, {@code vars} a fresh
+     * copy of OVMF's variable store for this run. The NIC has {@code bootindex=1} because OVMF
+     * ignores {@code -boot n}; {@code romfile=} leaves out QEMU's iPXE ROM, so OVMF's own PXE
+     * client starts, announcing its architecture (option 93 = 7).
+     */
+    static QemuPc uefiNetworkBoot(String namespace, String tap, String mac, Path code, Path vars) throws IOException {
+        List<String> command = new ArrayList<>(BootNetwork.exec(namespace));
+        command.addAll(List.of("qemu-system-x86_64", "-machine", "q35,accel=tcg", "-m", "512",
+                "-display", "none", "-vga", "none", "-monitor", "none", "-no-reboot",
+                "-chardev", "stdio,id=s0,signal=off", "-serial", "chardev:s0",
+                "-drive", "if=pflash,format=raw,readonly=on,file=" + code,
+                "-drive", "if=pflash,format=raw,file=" + vars,
+                "-netdev", "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+                "-device", "virtio-net-pci,netdev=n0,mac=" + mac + ",bootindex=1,romfile="));
+        return new QemuPc(command);
+    }
+
     /** A PC without a network that boots {@code image} from its first IDE disk (changes are discarded). */
     static QemuPc localDisk(Path image) throws IOException {
         List<String> command = new ArrayList<>(common());

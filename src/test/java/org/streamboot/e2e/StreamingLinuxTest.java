@@ -61,14 +61,15 @@ class StreamingLinuxTest {
         try (QemuPc pc = rig.bootPc(MAC, "e1000")) {
             SerialTranscript.Marker up = pc.await(LinuxDisk.UP, Duration.ofSeconds(150));
             BootRig.timing(scenario, "LINUX-UP", up);
-            SerialTranscript.Marker as = pc.await("NBD-AS ip=(\\S+) host=(\\S*) vdisk=(\\S*)|STREAMBOOT-FAIL.*", up.end(), Duration.ofSeconds(30));
+            // Each pattern ends at the line's end: the line may still be arriving when it is first seen.
+            SerialTranscript.Marker as = pc.await("NBD-AS ip=(\\S+) host=(\\S*) vdisk=(\\S*) server=\\S+\n|STREAMBOOT-FAIL.*\n", up.end(), Duration.ofSeconds(30));
             assertThat(as.text()).startsWith("NBD-AS").contains("host=pc13 vdisk=stream");
-            SerialTranscript.Marker sum = pc.await("STREAM-SHA256=(\\w*)|STREAMBOOT-FAIL.*", as.end(), Duration.ofSeconds(60));
+            SerialTranscript.Marker sum = pc.await("STREAM-SHA256=(\\w*)\n|STREAMBOOT-FAIL.*\n", as.end(), Duration.ofSeconds(60));
             BootRig.timing(scenario, "STREAM-READ", sum);
-            SerialTranscript.Marker before = pc.await("MARK-BEFORE=([A-Z0-9-]*)", sum.end(), Duration.ofSeconds(20));
-            SerialTranscript.Marker written = pc.await("MARK-WRITTEN|STREAMBOOT-FAIL.*", before.end(), Duration.ofSeconds(20));
-            assertThat(written.text()).isEqualTo("MARK-WRITTEN");
-            SerialTranscript.Marker base = pc.await("BASE-MARK=([A-Z0-9-]*)|STREAMBOOT-FAIL.*", written.end(), Duration.ofSeconds(20));
+            SerialTranscript.Marker before = pc.await("MARK-BEFORE=([A-Z0-9-]*)\n", sum.end(), Duration.ofSeconds(20));
+            SerialTranscript.Marker written = pc.await("MARK-WRITTEN\n|STREAMBOOT-FAIL.*\n", before.end(), Duration.ofSeconds(20));
+            assertThat(written.text()).isEqualTo("MARK-WRITTEN\n");
+            SerialTranscript.Marker base = pc.await("BASE-MARK=([A-Z0-9-]*)\n|STREAMBOOT-FAIL.*\n", written.end(), Duration.ofSeconds(20));
             pc.await(LinuxDisk.DONE, base.end(), Duration.ofSeconds(20));
             assertThat(pc.awaitPowerOff(Duration.ofSeconds(30))).isZero();
             return new Boot(before.group(1), base.group(1), sum.group(1), as.group(1));

@@ -20,7 +20,8 @@ import org.streamboot.server.db.Database;
  */
 final class BootEventLog {
 
-    record Event(String mac, String stage, String severity, String detail) {
+    /** One event; {@code at} is the server's clock in epoch milliseconds. */
+    record Event(String mac, String stage, String severity, String detail, long at) {
         @Override
         public String toString() {
             return stage + " " + severity + " " + (mac == null ? "-" : mac) + " " + detail;
@@ -36,15 +37,31 @@ final class BootEventLog {
     List<Event> all() {
         List<Event> events = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
-             PreparedStatement q = c.prepareStatement("SELECT mac, stage, severity, detail FROM boot_events ORDER BY id");
+             PreparedStatement q = c.prepareStatement("SELECT mac, stage, severity, detail, at FROM boot_events ORDER BY id");
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                events.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                events.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read boot events from " + database + ": " + e.getMessage(), e);
         }
         return events;
+    }
+
+    /**
+     * When each stage first happened, in seconds after the PC's first event, in the order the
+     * stages came: {@code DHCP+0.00 SCRIPT+0.21 DISK_ATTACHED+0.25}.
+     */
+    static String stageOffsets(List<Event> events) {
+        if (events.isEmpty()) {
+            return "(no events)";
+        }
+        long first = events.getFirst().at();
+        java.util.Map<String, Long> firstAt = new java.util.LinkedHashMap<>();
+        events.forEach(e -> firstAt.putIfAbsent(e.stage(), e.at()));
+        StringBuilder out = new StringBuilder();
+        firstAt.forEach((stage, at) -> out.append(out.isEmpty() ? "" : " ").append(String.format("%s+%.2f", stage, (at - first) / 1000.0)));
+        return out.toString();
     }
 
     List<Event> of(String mac) {

@@ -78,6 +78,23 @@ final class BootNetwork implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The tap for the {@code index}-th PC of a test: {@value #TAP} exists from the start, the
+     * others are made on demand (QEMU cannot share a tap), all enslaved to the bridge.
+     */
+    String tap(int index) throws IOException, InterruptedException {
+        if (index == 0) {
+            return TAP;
+        }
+        String tap = "tap" + index;
+        if (HostCommand.tryRun(10, null, "ip", "-n", name, "link", "show", tap).exitCode() != 0) {
+            ip("-n", name, "tuntap", "add", "dev", tap, "mode", "tap");
+            ip("-n", name, "link", "set", tap, "master", BRIDGE);
+            ip("-n", name, "link", "set", tap, "up");
+        }
+        return tap;
+    }
+
     /** The prefix that runs a program inside the namespace. */
     List<String> exec() {
         return exec(name);

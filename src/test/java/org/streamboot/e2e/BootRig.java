@@ -120,10 +120,32 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Powers on a diskless PC with {@code mac} on the segment. */
-    QemuPc bootPc(String mac) throws IOException {
-        QemuPc pc = QemuPc.networkBoot(network.name(), BootNetwork.TAP, mac);
+    QemuPc bootPc(String mac) throws IOException, InterruptedException {
+        return bootPc(mac, "virtio-net-pci");
+    }
+
+    /** Powers on a diskless PC with {@code mac} and a NIC of QEMU model {@code nic}. */
+    QemuPc bootPc(String mac, String nic) throws IOException, InterruptedException {
+        QemuPc pc = QemuPc.networkBoot(network.name(), network.tap(pcs.size()), mac, nic);
         pcs.add(pc);
         return pc;
+    }
+
+    /** Powers on a UEFI PC (OVMF) with {@code mac}; each gets a fresh copy of OVMF's variable store. */
+    QemuPc bootUefiPc(String mac) throws IOException, InterruptedException {
+        Path vars = work.resolve("OVMF_VARS-" + pcs.size() + ".fd");
+        Files.copy(OVMF_VARS, vars);
+        QemuPc pc = QemuPc.uefiNetworkBoot(network.name(), network.tap(pcs.size()), mac, OVMF_CODE, vars);
+        pcs.add(pc);
+        return pc;
+    }
+
+    static final Path OVMF_CODE = Path.of("/usr/share/OVMF/OVMF_CODE_4M.fd");
+    static final Path OVMF_VARS = Path.of("/usr/share/OVMF/OVMF_VARS_4M.fd");
+
+    /** For UEFI PCs: OVMF. */
+    static void requireOvmf() {
+        assumeTrue(Files.exists(OVMF_CODE) && Files.exists(OVMF_VARS), "OVMF is missing (apt-get install ovmf)");
     }
 
     /** A PC that boots a local disk image, for checking an image without the network. */
@@ -144,6 +166,11 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
     /** Prints a marker's timing in one greppable form: "E2E TIMING scenario marker seconds". */
     static void timing(String scenario, String marker, SerialTranscript.Marker m) {
         System.out.printf("E2E TIMING %s %s %.2f s%n", scenario, marker, m.after().toMillis() / 1000.0);
+    }
+
+    /** Prints when the server saw each stage of one PC's boot: "E2E STAGES scenario DHCP+0.00 SCRIPT+0.21 ...". */
+    static void stageTimes(String scenario, List<BootEventLog.Event> events) {
+        System.out.println("E2E STAGES " + scenario + " " + BootEventLog.stageOffsets(events));
     }
 
     @Override

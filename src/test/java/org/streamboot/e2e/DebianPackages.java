@@ -34,13 +34,15 @@ final class DebianPackages {
     static Path extract(String pkg, String... patterns) throws IOException, InterruptedException {
         Path dir = CACHE.resolve(pkg);
         Path done = dir.resolve(".extracted");
-        if (Files.exists(done)) {
+        // Several images take different members of one package (the kernel): extract what is missing.
+        List<String> have = Files.exists(done) ? Files.readAllLines(done) : List.of();
+        if (have.containsAll(List.of(patterns))) {
             return dir;
         }
         Path download = Files.createDirectories(CACHE.resolve("downloads"));
         try (Stream<Path> old = Files.list(download)) {
-            boolean have = old.anyMatch(p -> p.getFileName().toString().startsWith(pkg + "_"));
-            if (!have) {
+            boolean downloaded = old.anyMatch(p -> p.getFileName().toString().startsWith(pkg + "_"));
+            if (!downloaded) {
                 // -o APT::Sandbox::User=root: the _apt user cannot write into target/.
                 HostCommand.run(600, download, "apt-get", "download", "-o", "APT::Sandbox::User=root", pkg);
             }
@@ -57,7 +59,9 @@ final class DebianPackages {
             script.append(" '").append(p).append('\'');
         }
         HostCommand.run(300, "sh", "-c", script.toString(), "sh", deb.toString(), dir.toString());
-        Files.writeString(done, String.join("\n", List.of(patterns)));
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(have);
+        all.addAll(List.of(patterns));
+        Files.writeString(done, String.join("\n", all));
         return dir;
     }
 

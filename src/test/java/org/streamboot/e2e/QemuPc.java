@@ -34,10 +34,33 @@ final class QemuPc implements AutoCloseable {
 
     /** A diskless PC on {@code tap} inside {@code namespace}, booting from the network. */
     static QemuPc networkBoot(String namespace, String tap, String mac) throws IOException {
+        return networkBoot(namespace, tap, mac, "virtio-net-pci");
+    }
+
+    /** As above with another NIC model, e.g. {@code e1000} for a guest whose driver for it is a single module. */
+    static QemuPc networkBoot(String namespace, String tap, String mac, String nic) throws IOException {
         List<String> command = new ArrayList<>(BootNetwork.exec(namespace));
         command.addAll(common());
         command.addAll(List.of("-boot", "n", "-netdev", "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device", "virtio-net-pci,netdev=n0,mac=" + mac));
+                "-device", nic + ",netdev=n0,mac=" + mac));
+        return new QemuPc(command);
+    }
+
+    /**
+     * A UEFI PC (q35, OVMF) on {@code tap}: the firmware's code read-only, {@code vars} a fresh
+     * copy of OVMF's variable store for this run. The NIC has {@code bootindex=1} because OVMF
+     * ignores {@code -boot n}; {@code romfile=} leaves out QEMU's iPXE ROM, so OVMF's own PXE
+     * client starts, announcing its architecture (option 93 = 7).
+     */
+    static QemuPc uefiNetworkBoot(String namespace, String tap, String mac, Path code, Path vars) throws IOException {
+        List<String> command = new ArrayList<>(BootNetwork.exec(namespace));
+        command.addAll(List.of("qemu-system-x86_64", "-machine", "q35,accel=tcg", "-m", "512",
+                "-display", "none", "-vga", "none", "-monitor", "none", "-no-reboot",
+                "-chardev", "stdio,id=s0,signal=off", "-serial", "chardev:s0",
+                "-drive", "if=pflash,format=raw,readonly=on,file=" + code,
+                "-drive", "if=pflash,format=raw,file=" + vars,
+                "-netdev", "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+                "-device", "virtio-net-pci,netdev=n0,mac=" + mac + ",bootindex=1,romfile="));
         return new QemuPc(command);
     }
 

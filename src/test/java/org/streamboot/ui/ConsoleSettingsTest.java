@@ -53,12 +53,12 @@ class ConsoleSettingsTest extends FxRobot {
         assertThat(text("#settings-dhcp-safety")).contains("never hands out addresses");
 
         clickOn("#setting-registration-policy");
-        clickOn("approval");
+        clickOn("approve");
         replaceText("#setting-cache-write-quota-bytes", "1073741824");
         clickOn("#settings-save");
 
         waitFor(() -> lookup("#settings-dialog").tryQuery().isEmpty());
-        assertThat(store.get(Setting.REGISTRATION_POLICY.key)).contains("approval");
+        assertThat(store.get(Setting.REGISTRATION_POLICY.key)).contains("approve");
         assertThat(store.get(Setting.WRITE_CACHE_QUOTA_BYTES.key)).contains("1073741824");
         assertThat(store.get(Setting.UEFI_BINARY.key)).as("untouched settings are not written").isEmpty();
         waitFor(() -> lookup(".notification-text").queryAllAs(Label.class).stream()

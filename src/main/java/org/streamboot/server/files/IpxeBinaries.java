@@ -50,6 +50,6 @@ public final class IpxeBinaries {
 
     /** A jailed source over the located directory. */
     public static FileSource fileSource(Optional<Path> configured) throws Missing {
-        return new JailedDirectory(locate(configured));
+        return JailedDirectory.trustingItsLinks(locate(configured));
     }
 }

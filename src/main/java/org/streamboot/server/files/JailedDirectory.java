@@ -25,9 +25,25 @@ public final class JailedDirectory implements FileSource {
     public static final int MAX_NAME_LENGTH = 255;
 
     private final Path root;
+    private final boolean trustLinks;
 
     /** @throws IllegalArgumentException when {@code root} is not an existing directory */
     public JailedDirectory(Path root) {
+        this(root, false);
+    }
+
+    /**
+     * A directory whose own symbolic links are trusted wherever they lead: for a system
+     * directory that only the package manager writes. Debian's {@code /usr/lib/ipxe/ipxe.efi}
+     * is a link to {@code /boot/ipxe.efi}; names are still checked, so only links that already
+     * sit in the directory can lead out of it.
+     */
+    public static JailedDirectory trustingItsLinks(Path root) {
+        return new JailedDirectory(root, true);
+    }
+
+    private JailedDirectory(Path root, boolean trustLinks) {
+        this.trustLinks = trustLinks;
         try {
             this.root = root.toRealPath();
         } catch (IOException e) {
@@ -62,7 +78,7 @@ public final class JailedDirectory implements FileSource {
         } catch (IOException e) {
             throw new FileRefusal(FileRefusal.Kind.UNREADABLE, "cannot resolve '" + name + "': " + e.getMessage(), e);
         }
-        if (!real.startsWith(root)) {
+        if (!trustLinks && !real.startsWith(root)) {
             throw violation(name, "it leads outside " + root + " (through a symbolic link)");
         }
         if (!Files.isRegularFile(real)) {

@@ -88,6 +88,16 @@ class JailedDirectoryTest {
     }
 
     @Test
+    void aTrustedSystemDirectoryFollowsItsOwnLinksOutButNamesStayChecked() throws Exception {
+        // Debian's /usr/lib/ipxe/ipxe.efi is a link to /boot/ipxe.efi.
+        Files.createSymbolicLink(root.resolve("escape.txt"), temp.resolve("secret.txt"));
+        jail = JailedDirectory.trustingItsLinks(root);
+        assertThat(read(jail.open("escape.txt"))).isEqualTo(Files.readString(temp.resolve("secret.txt")));
+        assertRefusal("../secret.txt", FileRefusal.Kind.ACCESS_VIOLATION);
+        assertRefusal("/etc/passwd", FileRefusal.Kind.ACCESS_VIOLATION);
+    }
+
+    @Test
     void theRootMustExist() {
         assertThatThrownBy(() -> new JailedDirectory(temp.resolve("missing")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");

@@ -30,7 +30,7 @@ class SettingsViewModelTest {
     void goodValuesAreStoredInTheSettingsOwnForm() {
         SettingsViewModel.Check c = SettingsViewModel.check(fields("Approval", "snponly_efi", " 1048576 ", "2147483648"));
         assertThat(c.ok()).isTrue();
-        assertThat(c.store()).containsEntry(Setting.REGISTRATION_POLICY, Optional.of("approval"))
+        assertThat(c.store()).containsEntry(Setting.REGISTRATION_POLICY, Optional.of("approve"))
                 .containsEntry(Setting.READ_CACHE_BYTES, Optional.of("1048576"))
                 .containsEntry(Setting.WRITE_CACHE_QUOTA_BYTES, Optional.of("2147483648"));
     }
@@ -39,7 +39,7 @@ class SettingsViewModelTest {
     void badValuesAreRefusedWithTheSettingsOwnReason() {
         SettingsViewModel.Check c = SettingsViewModel.check(fields("maybe", "ipxe_efi", "-5", "lots"));
         assertThat(c.ok()).isFalse();
-        assertThat(c.refused()).containsEntry(Setting.REGISTRATION_POLICY, "'maybe' is not one of auto, approval, known_only")
+        assertThat(c.refused()).containsEntry(Setting.REGISTRATION_POLICY, "'maybe' is not one of auto, approve, ignore")
                 .containsEntry(Setting.READ_CACHE_BYTES, "'-5' is not a positive number of bytes")
                 .containsEntry(Setting.WRITE_CACHE_QUOTA_BYTES, "'lots' is not a positive number of bytes")
                 .doesNotContainKey(Setting.UEFI_BINARY);
@@ -54,8 +54,8 @@ class SettingsViewModelTest {
 
     @Test
     void onlyChangesAreWrittenAndTheNoteSaysWhenTheyApply() {
-        Map<String, String> stored = Map.of(Setting.REGISTRATION_POLICY.key, "approval");
-        SettingsViewModel.Check same = SettingsViewModel.check(fields("approval", "ipxe_efi", "",
+        Map<String, String> stored = Map.of(Setting.REGISTRATION_POLICY.key, "approve");
+        SettingsViewModel.Check same = SettingsViewModel.check(fields("approve", "ipxe_efi", "",
                 Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue));
         assertThat(SettingsViewModel.changed(same, stored)).isEmpty();
         assertThat(SettingsViewModel.saved(Map.of())).isEqualTo("Nothing changed");
@@ -65,7 +65,7 @@ class SettingsViewModelTest {
         assertThat(policyOnly).containsOnlyKeys(Setting.REGISTRATION_POLICY);
         assertThat(SettingsViewModel.saved(policyOnly)).isEqualTo("Saved new pcs");
 
-        var cache = SettingsViewModel.changed(SettingsViewModel.check(fields("approval", "ipxe_efi", "4096",
+        var cache = SettingsViewModel.changed(SettingsViewModel.check(fields("approve", "ipxe_efi", "4096",
                 Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue)), stored);
         assertThat(cache).containsOnlyKeys(Setting.READ_CACHE_BYTES);
         assertThat(SettingsViewModel.saved(cache)).contains("restart Streamboot");

@@ -38,11 +38,11 @@ class IscsiLinuxIdentityTest {
         try (QemuPc pc = rig.bootPc(MAC)) {
             SerialTranscript.Marker up = pc.await(LinuxDisk.UP, Duration.ofSeconds(150));
             BootRig.timing("S2", "LINUX-UP", up);
-            SerialTranscript.Marker host = pc.await("IBFT-HOSTNAME=(\\S*)|IBFT-ABSENT", up.end(), Duration.ofSeconds(30));
+            SerialTranscript.Marker host = pc.await("IBFT-HOSTNAME=(\\S*)(?=\\s)|IBFT-ABSENT", up.end(), Duration.ofSeconds(30));
             assertThat(host.text()).isEqualTo("IBFT-HOSTNAME=pc12");
-            SerialTranscript.Marker initiator = pc.await("IBFT-INITIATOR=(\\S*)", host.end(), Duration.ofSeconds(10));
+            SerialTranscript.Marker initiator = pc.await("IBFT-INITIATOR=(\\S*)(?=\\s)", host.end(), Duration.ofSeconds(10));
             assertThat(initiator.group(1)).isEqualTo(iqn.group(1));
-            SerialTranscript.Marker target = pc.await("IBFT-TARGET=(\\S*)", initiator.end(), Duration.ofSeconds(10));
+            SerialTranscript.Marker target = pc.await("IBFT-TARGET=(\\S*)(?=\\s)", initiator.end(), Duration.ofSeconds(10));
             assertThat(target.group(1)).isEqualTo("iqn.2026-11.org.streamboot:vdisk.linux");
             pc.await(LinuxDisk.DONE, target.end(), Duration.ofSeconds(10));
             assertThat(pc.awaitPowerOff(Duration.ofSeconds(30))).isZero();

@@ -34,7 +34,12 @@ final class FullResponder {
         this.listener = listener;
     }
 
-    Optional<Outgoing> respond(Inbound in) {
+    /**
+     * One lease decision at a time: choosing a free address and holding it must be atomic, or
+     * two PCs discovering at once are offered the same address and NAKed in turn forever
+     * (seen with four QEMU PCs booting together).
+     */
+    synchronized Optional<Outgoing> respond(Inbound in) {
         if (in.pxePort()) {
             return Optional.empty();
         }

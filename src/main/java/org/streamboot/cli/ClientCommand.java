@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code streamboot client add|list|remove|move|approve}. */
+/** {@code streamboot client add|list|remove|move|approve|chap|reserve|uefi-binary}. */
 @Command(name = "client", description = "Register and list the PCs that boot from Streamboot.",
         subcommands = {ClientCommand.Add.class, ClientCommand.ListClients.class, ClientCommand.Remove.class,
-                ClientCommand.Move.class, ClientCommand.Approve.class, ClientCommand.Chap.class})
+                ClientCommand.Move.class, ClientCommand.Approve.class, ClientCommand.Chap.class,
+                ClientBootCommands.Reserve.class, ClientBootCommands.UefiBinary.class})
 final class ClientCommand {
 
     private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
+import org.streamboot.server.admin.ClientBootOptions;
 import org.streamboot.server.boot.BlockTargetExports;
 import org.streamboot.server.boot.BootDirectory;
 import org.streamboot.server.boot.BootPolicy;
@@ -17,6 +18,7 @@ import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.DhcpBootEvents;
 import org.streamboot.server.boot.FirmwareBootPolicy;
+import org.streamboot.server.boot.UefiBinaryChoice;
 import org.streamboot.server.boot.HttpFileEvents;
 import org.streamboot.server.boot.IscsiTargets;
 import org.streamboot.server.boot.RegistrationGate;
@@ -74,6 +76,7 @@ public final class BootServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final AdminService admin;
+    private final ClientBootOptions clientBootOptions;
     private final SettingsStore settings;
     private final LiveHub live;
     private final ClientAddresses addresses = new ClientAddresses();
@@ -95,6 +98,7 @@ public final class BootServer implements AutoCloseable {
         this.config = config;
         this.database = database;
         this.admin = new AdminService(database, clock);
+        this.clientBootOptions = new ClientBootOptions(database, admin);
         this.settings = new SettingsStore(database);
         this.live = new LiveHub(clock);
         this.eventWriter = new BootEventWriter(live, database).start();
@@ -208,8 +212,7 @@ public final class BootServer implements AutoCloseable {
             failed.fail(e.getMessage());
             return failed;
         }
-        FirmwareBootPolicy.UefiBinary uefi = settings.getEnum(UEFI_BINARY_SETTING, FirmwareBootPolicy.UefiBinary.class,
-                FirmwareBootPolicy.UefiBinary.IPXE_EFI);
+        UefiBinaryChoice uefi = new UefiBinaryChoice(clientBootOptions::uefiBinaryFor, () -> settings.get(UEFI_BINARY_SETTING));
         BootPolicy policy = new RegistrationGate(new FirmwareBootPolicy(httpPort, uefi), this::registrationPolicy, admin);
         return new ServiceRunner(new DhcpService(dhcpSettings, policy,
                 new DatabaseLeaseStore(database), new DhcpBootEvents(live, admin, addresses),
@@ -273,6 +276,11 @@ public final class BootServer implements AutoCloseable {
 
     public AdminService admin() {
         return admin;
+    }
+
+    /** Per-PC address reservations and UEFI iPXE builds. */
+    public ClientBootOptions clientBootOptions() {
+        return clientBootOptions;
     }
 
     public Database database() {

@@ -14,6 +14,7 @@ import org.streamboot.server.db.AssignmentRepository;
 import org.streamboot.server.db.ClientRepository;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.db.GroupRepository;
+import org.streamboot.server.db.LeaseRepository;
 import org.streamboot.server.db.VdiskRepository;
 import org.streamboot.server.model.Assignment;
 import org.streamboot.server.model.Assignment.Target;
@@ -135,7 +136,11 @@ public final class AdminService {
 
     /** Removes a client, its assignments with it. Its write cache goes with the store issue. */
     public void removeClient(String name) {
-        db.transaction(c -> clients.delete(c, requireClient(c, name).id()));
+        db.transaction(c -> {
+            Client client = requireClient(c, name);
+            new LeaseRepository().unreserve(c, client.mac());
+            return clients.delete(c, client.id());
+        });
     }
 
     /** Moves a client into a group, or out of any group when {@code group} is null. */
@@ -354,7 +359,7 @@ public final class AdminService {
         };
     }
 
-    private Client requireClient(Connection c, String name) throws SQLException {
+    Client requireClient(Connection c, String name) throws SQLException {
         Optional<Client> found = clients.byName(c, name);
         if (found.isEmpty()) {
             throw new AdminException("there is no client named '" + name + "'"

@@ -2,7 +2,9 @@ package org.streamboot.server.boot;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.streamboot.server.model.Firmware;
+import org.streamboot.server.model.MacAddress;
 
 /**
  * The boot policy by firmware alone: each kind of firmware gets the iPXE build it can run,
@@ -36,9 +38,16 @@ public final class FirmwareBootPolicy implements BootPolicy {
     public static final String BIOS_BINARY = "undionly.kpxe";
 
     private final int httpPort;
-    private final UefiBinary uefiBinary;
+    private final Function<MacAddress, UefiBinary> uefiBinary;
 
+    /** Every UEFI PXE client gets the same build. */
     public FirmwareBootPolicy(int httpPort, UefiBinary uefiBinary) {
+        this(httpPort, mac -> uefiBinary);
+        Objects.requireNonNull(uefiBinary, "uefiBinary");
+    }
+
+    /** @param uefiBinary the build for the UEFI PXE client with this MAC (it may ask the database) */
+    public FirmwareBootPolicy(int httpPort, Function<MacAddress, UefiBinary> uefiBinary) {
         if (httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("HTTP port " + httpPort + " is out of range 1-65535");
         }
@@ -51,8 +60,8 @@ public final class FirmwareBootPolicy implements BootPolicy {
         Firmware firmware = FirmwareDetector.detect(hello);
         String file = switch (firmware) {
             case IPXE -> httpBase(hello) + "/boot/" + hello.mac().value() + ".ipxe";
-            case UEFI_HTTP -> httpBase(hello) + "/" + UefiBinary.IPXE_EFI.fileName();
-            case UEFI -> uefiBinary.fileName();
+            case UEFI_HTTP -> httpBase(hello) + "/" + uefiBinary.apply(hello.mac()).fileName();
+            case UEFI -> uefiBinary.apply(hello.mac()).fileName();
             case BIOS -> BIOS_BINARY;
             case UNKNOWN -> null;
         };

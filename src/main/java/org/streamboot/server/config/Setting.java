@@ -23,7 +23,7 @@ public enum Setting {
             v -> NamePattern.parse(v).text()),
     UEFI_BINARY("boot.uefi-binary", "ipxe_efi",
             "the iPXE program UEFI PCs download: ipxe_efi (own drivers) or snponly_efi (the firmware's network driver)",
-            v -> oneOf(v, "ipxe_efi", "snponly_efi")),
+            v -> oneOf(aliased(v, Map.of("ipxe.efi", "ipxe_efi", "snponly.efi", "snponly_efi")), "ipxe_efi", "snponly_efi")),
     READ_CACHE_BYTES("cache.read-bytes", "",
             "RAM read cache for vDisk base images in bytes (default: a quarter of the heap, at most 2 GiB); applies at the next start",
             Setting::positiveLong),

@@ -78,6 +78,16 @@ public final class ClientRepository {
         Rows.update(c, "UPDATE clients SET chap_secret = ? WHERE id = ?", secret, clientId);
     }
 
+    /** The client's own UEFI iPXE build in the setting's stored form, or empty for the server's. */
+    public Optional<String> uefiBinary(Connection c, MacAddress mac) throws SQLException {
+        return Rows.one(c, rs -> Optional.ofNullable(rs.getString(1)), "SELECT uefi_binary FROM clients WHERE mac = ?", mac.value())
+                .flatMap(o -> o);
+    }
+
+    public void setUefiBinary(Connection c, long clientId, String binary) throws SQLException {
+        Rows.update(c, "UPDATE clients SET uefi_binary = ? WHERE id = ?", binary, clientId);
+    }
+
     public boolean delete(Connection c, long clientId) throws SQLException {
         return Rows.update(c, "DELETE FROM clients WHERE id = ?", clientId) == 1;
     }

@@ -42,6 +42,22 @@ public final class LeaseRepository {
         return Rows.update(c, "DELETE FROM dhcp_leases WHERE mac = ? AND reserved = 0", mac.value()) == 1;
     }
 
+    /**
+     * Pins {@code ip} to {@code mac} for good: the MAC's other lease goes, and so does a dynamic
+     * lease another MAC holds on that address (that PC is refused at its next renewal, RFC 2131
+     * 4.3.2, and takes a new address). The caller checks that no other reservation holds it.
+     */
+    public void reserve(Connection c, String ip, MacAddress mac, String hostname) throws SQLException {
+        Rows.update(c, "DELETE FROM dhcp_leases WHERE mac = ? OR (ip = ? AND reserved = 0)", mac.value(), ip);
+        Rows.update(c, "INSERT INTO dhcp_leases(ip, mac, hostname, expires_at, reserved) VALUES (?, ?, ?, ?, 1)",
+                ip, mac.value(), hostname, Long.MAX_VALUE);
+    }
+
+    /** Ends the MAC's reservation; its next request gets an address from the range. */
+    public boolean unreserve(Connection c, MacAddress mac) throws SQLException {
+        return Rows.update(c, "DELETE FROM dhcp_leases WHERE mac = ? AND reserved = 1", mac.value()) == 1;
+    }
+
     private static DhcpLease map(ResultSet rs) throws SQLException {
         return new DhcpLease(rs.getString("ip"), new MacAddress(rs.getString("mac")), rs.getString("hostname"),
                 rs.getLong("expires_at"), rs.getInt("reserved") == 1);

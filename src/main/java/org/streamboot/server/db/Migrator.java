@@ -26,7 +26,8 @@ final class Migrator {
     private static final Logger log = LoggerFactory.getLogger(Migrator.class);
 
     /** The scripts in order; index i holds version i + 1. Add new ones at the end. */
-    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__vdisk_maintenance.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__vdisk_maintenance.sql",
+            "V3__client_boot_options.sql");
 
     private Migrator() {
     }

@@ -73,6 +73,12 @@ final class AddressAllocator {
                 || (!holder.get().reserved() && holder.get().expiresAt() < now);
     }
 
+    /** Whether another MAC holds {@code a} by a reservation or a live lease. */
+    boolean heldByAnother(Inet4Address a, MacAddress mac, long now) {
+        return store.findByIp(a.getHostAddress())
+                .filter(l -> !l.mac().equals(mac) && (l.reserved() || l.expiresAt() >= now)).isPresent();
+    }
+
     void decline(String ip) {
         declined.put(ip, clock.millis() + QUARANTINE.toMillis());
     }

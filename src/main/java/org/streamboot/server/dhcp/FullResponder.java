@@ -106,7 +106,9 @@ final class FullResponder {
     private Optional<Outgoing> confirm(Inbound in, Inet4Address asked, Optional<DhcpLease> lease, boolean nakIfWrong) {
         boolean matches = lease.map(l -> l.ip().equals(asked.getHostAddress())).orElse(false);
         if (!matches && !(lease.isEmpty() && allocator.usable(asked, in.mac(), in.serverId(), clock.millis()))) {
-            return nakIfWrong || lease.isPresent()
+            // A renewing PC whose address now belongs to another (the admin reserved it for
+            // that PC) hears so at once, rather than keeping a clashing address until it expires.
+            return nakIfWrong || lease.isPresent() || allocator.heldByAnother(asked, in.mac(), clock.millis())
                     ? Optional.of(nak(in, "address " + asked.getHostAddress() + " is not the client's lease"))
                     : Optional.empty();
         }

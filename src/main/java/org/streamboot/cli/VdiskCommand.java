@@ -14,6 +14,7 @@ import java.time.Clock;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.model.Vdisk;
 import org.streamboot.server.model.VdiskMode;
+import org.streamboot.server.vdisk.DiskUsage;
 import org.streamboot.server.vdisk.ImportException;
 import org.streamboot.server.vdisk.SizeParser;
 import org.streamboot.server.vdisk.VdiskLayout;
@@ -39,7 +40,16 @@ final class VdiskCommand {
                 Output.list(v.assignedTo()));
     }
 
-    @Command(name = "list", description = "List the vDisks.")
+    /**
+     * A vDisk with what its files take on disk: {@code allocatedBytes} for its base image,
+     * versions and boot profiles (sparse regions not counted), {@code writeCacheBytes} for its
+     * clients' write caches.
+     */
+    record Listed(String name, String mode, long sizeBytes, boolean persistent, int currentVersion, int versions,
+                  List<String> assignedTo, long allocatedBytes, long writeCacheBytes) {
+    }
+
+    @Command(name = "list", description = "List the vDisks, with the space their images and write caches take.")
     static final class ListVdisks implements Callable<Integer> {
         @Mixin DataDirOption dir;
         @Spec CommandSpec spec;
@@ -49,11 +59,22 @@ final class VdiskCommand {
         public Integer call() {
             try (StoreSession s = new StoreSession(dir)) {
                 List<VdiskView> all = new AdminService(s.db, Clock.systemUTC()).vdisks();
+                VdiskLayout layout = s.store.layout();
+                List<Listed> listed = all.stream().map(v -> new Listed(v.name(), v.mode(), v.sizeBytes(), v.persistent(),
+                        v.currentVersion(), v.versions(), v.assignedTo(),
+                        DiskUsage.allocatedBytes(layout.vdiskDir(v.name())),
+                        DiskUsage.allocatedBytes(layout.writeCacheDir(v.name())))).toList();
                 if (json) {
-                    Output.json(spec.commandLine().getOut(), all);
+                    Output.json(spec.commandLine().getOut(), listed);
                 } else {
-                    Output.table(spec.commandLine().getOut(), HEADER, all.stream()
-                            .map(v -> row(v, VdiskVersionCommands.summary(s, v.name()))).toList());
+                    List<String> header = new java.util.ArrayList<>(HEADER);
+                    header.addAll(header.size() - 1, List.of("ON DISK", "WRITE CACHES"));
+                    Output.table(spec.commandLine().getOut(), header, all.stream().map(v -> {
+                        Listed l = listed.get(all.indexOf(v));
+                        List<String> row = new java.util.ArrayList<>(row(v, VdiskVersionCommands.summary(s, v.name())));
+                        row.addAll(row.size() - 1, List.of(Output.bytes(l.allocatedBytes()), Output.bytes(l.writeCacheBytes())));
+                        return List.copyOf(row);
+                    }).toList());
                 }
             }
             return 0;

@@ -76,6 +76,19 @@ class CliTest {
         JsonNode vdisks = new ObjectMapper().readTree(run("vdisk", "list", "--json").out());
         assertThat(vdisks.get(0).get("assignedTo").get(0).asText()).isEqualTo("client pc-01");
         assertThat(vdisks.get(0).get("sizeBytes").asLong()).isEqualTo(8L << 30);
+        assertThat(vdisks.get(0).has("allocatedBytes")).isTrue();
+        assertThat(vdisks.get(0).get("writeCacheBytes").asLong()).isZero();
+    }
+
+    @Test
+    void vdiskListTellsTheSpaceTakenApartFromTheSize() throws Exception {
+        assertThat(run("vdisk", "create", "blank", "--size", "256M").code()).isZero();
+        Run table = run("vdisk", "list");
+        assertThat(table.out().lines().findFirst().orElseThrow()).contains("SIZE", "ON DISK", "WRITE CACHES");
+        assertThat(table.out()).contains("256.0 MiB");
+        JsonNode blank = new ObjectMapper().readTree(run("vdisk", "list", "--json").out()).get(0);
+        assertThat(blank.get("sizeBytes").asLong()).isEqualTo(256L << 20);
+        assertThat(blank.get("allocatedBytes").asLong()).as("a new vDisk is sparse").isLessThan(16L << 20);
     }
 
     @Test

@@ -29,10 +29,12 @@ final class ClientLayer {
     final AccessRecorder access;
     /** Released with the layer: the draft lock of a maintenance client, or nothing. */
     private final AutoCloseable hold;
+    /** Standard mode without persistence: the write cache belongs to one boot of the PC. */
+    final boolean perBoot;
     int sessions;
 
     private ClientLayer(MacAddress mac, String client, SharedBase base, BootProfileRecorder profile, CowOverlay overlay,
-                        AccessRecorder access, AutoCloseable hold) {
+                        AccessRecorder access, AutoCloseable hold, boolean perBoot) {
         this.mac = mac;
         this.client = client;
         this.base = base;
@@ -40,18 +42,22 @@ final class ClientLayer {
         this.overlay = overlay;
         this.access = access;
         this.hold = hold;
+        this.perBoot = perBoot;
     }
 
-    /** @param discard start from an empty write cache (standard mode, first session of a new boot) */
+    /**
+     * @param discard start from an empty write cache (standard mode, first session of a new boot)
+     * @param perBoot the write cache lasts one boot (standard mode, not persistent)
+     */
     static ClientLayer open(MacAddress mac, String client, SharedBase base, Path overlayDir, long quota, boolean discard,
-                            AutoCloseable hold) throws IOException {
+                            AutoCloseable hold, boolean perBoot) throws IOException {
         BootProfileRecorder profile = new BootProfileRecorder(base.device, 64 * 1024, PROFILE_MAX_BYTES, PROFILE_WINDOW);
         CowOverlay overlay = CowOverlay.open(overlayDir, profile, quota);
         if (discard) {
             overlay.reset();
         }
         return new ClientLayer(mac, client, base, profile, overlay, new AccessRecorder(overlay, ACCESS_GRANULARITY),
-                hold);
+                hold, perBoot);
     }
 
     /** Flushes and closes the write cache (not the shared base) and offers the boot profile. */

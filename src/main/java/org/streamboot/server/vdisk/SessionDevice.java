@@ -8,19 +8,21 @@ final class SessionDevice extends ForwardingBlockDevice {
 
     private final VdiskSessions owner;
     private final String key;
+    private final ClientLayer layer;
     private boolean closed;
 
-    SessionDevice(VdiskSessions owner, String key, BlockDevice device) {
-        super(device);
+    SessionDevice(VdiskSessions owner, String key, ClientLayer layer) {
+        super(layer.access);
         this.owner = owner;
         this.key = key;
+        this.layer = layer;
     }
 
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            owner.release(key);
+            owner.release(key, layer);
         }
     }
 }

@@ -99,9 +99,22 @@ public final class VdiskSessions implements AutoCloseable {
         return db.call(c -> vdisks.all(c)).stream().map(Vdisk::name).toList();
     }
 
-    /** The PC is booting anew: its standard-mode write caches start empty at its next login. */
+    /**
+     * The PC is booting anew: its standard-mode write caches start empty at its next login.
+     * Sessions of the PC still open now belong to its previous boot: a PC that was reset leaves
+     * its iSCSI connection behind until the target's NOP-In goes unanswered, and the new boot's
+     * iPXE must not log in to the old write cache meanwhile. Those layers are closed at once;
+     * the old sessions' further I/O fails, and their close finds nothing left to release.
+     */
     public synchronized void newBoot(MacAddress mac) {
         newBoots.add(mac);
+        List<Map.Entry<String, ClientLayer>> previousBoot = layers.entrySet().stream()
+                .filter(e -> e.getValue().mac.equals(mac) && e.getValue().perBoot).toList();
+        for (Map.Entry<String, ClientLayer> e : previousBoot) {
+            log.info("{} boots anew while a session of its last boot to '{}' is still open; closing that write cache",
+                    e.getValue().client, e.getValue().base.vdisk);
+            closeLayer(e.getKey(), e.getValue());
+        }
     }
 
     private synchronized BlockDevice open(Client client, String vdiskName) throws SessionRefusedException {
@@ -120,7 +133,7 @@ public final class VdiskSessions implements AutoCloseable {
         }
         layer.sessions++;
         log.info("{} opened vDisk '{}' ({} session{})", client.name(), vdisk.name(), layer.sessions, layer.sessions == 1 ? "" : "s");
-        return new SessionDevice(this, key, layer.access);
+        return new SessionDevice(this, key, layer);
     }
 
     /** Where one client's writes go, decided from the vDisk's mode and who the client is. */
@@ -190,7 +203,7 @@ public final class VdiskSessions implements AutoCloseable {
             }
             boolean discard = stale || place.discardOnNewBoot() && newBoot;
             ClientLayer layer = ClientLayer.open(client.mac(), client.name(), base, place.dir(), place.quota(), discard,
-                    draftLock);
+                    draftLock, place.discardOnNewBoot());
             if (!place.draft()) {
                 BaseVersionMarker.write(place.dir(), vdisk.currentVersion());
             }
@@ -247,11 +260,14 @@ public final class VdiskSessions implements AutoCloseable {
         }
     }
 
-    synchronized void release(String key) {
-        ClientLayer layer = layers.get(key);
-        if (layer == null || --layer.sessions > 0) {
-            return;
+    synchronized void release(String key, ClientLayer layer) {
+        if (layers.get(key) != layer || --layer.sessions > 0) {
+            return; // closed already by a new boot, or still in use by another session
         }
+        closeLayer(key, layer);
+    }
+
+    private void closeLayer(String key, ClientLayer layer) {
         lastActivity.put(key, activity(layer, false));
         layers.remove(key);
         try {

@@ -107,6 +107,22 @@ class VdiskSessionsTest {
     }
 
     @Test
+    void aResetPcsLingeringSessionDoesNotCarryItsWriteCacheIntoTheNextBoot() throws Exception {
+        BlockDevice lingering = sessions.openForInitiator(PC1_IQN, "win11");
+        String original = read(lingering, 0, 5);
+        write(lingering, 0, "boot1");
+        // The PC was reset: its new iPXE fetches its script while the old connection still stands.
+        sessions.newBoot(PC1);
+        try (BlockDevice fresh = sessions.openForInitiator(PC1_IQN, "win11")) {
+            assertThat(read(fresh, 0, 5)).as("the new boot starts from the vDisk, not the last boot's cache").isEqualTo(original);
+            assertThatThrownBy(() -> write(lingering, 0, "late!")).as("the dead session's I/O fails").isNotNull();
+            lingering.close();
+            write(fresh, 0, "boot2");
+            assertThat(read(fresh, 0, 5)).as("closing the old session leaves the new one alone").isEqualTo("boot2");
+        }
+    }
+
+    @Test
     void sessionsOfOneClientShareOneCache() throws Exception {
         try (BlockDevice ipxe = sessions.openForInitiator(PC1_IQN, "win11");
              BlockDevice os = sessions.openForInitiator(PC1_IQN, "win11")) {

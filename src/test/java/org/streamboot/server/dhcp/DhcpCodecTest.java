@@ -44,8 +44,25 @@ class DhcpCodecTest {
     }
 
     @Test
+    void decodesOvmfCaptures() throws Exception {
+        DhcpPacket http = DhcpCodec.decode(HexFixtures.load("ovmf-http-discover.hex"));
+        assertThat(http.messageType()).contains(DhcpMessageType.DISCOVER);
+        assertThat(http.mac().orElseThrow().value()).isEqualTo("52:54:00:c0:ff:01");
+        // RFC 4578 / IANA processor architecture 16: x64 UEFI HTTP boot.
+        assertThat(http.options().u16(DhcpOption.CLIENT_ARCH)).hasValue(16);
+        assertThat(http.options().string(DhcpOption.VENDOR_CLASS)).contains("HTTPClient:Arch:00016:UNDI:003000");
+        assertThat(http.options().bytes(DhcpOption.CLIENT_GUID).orElseThrow()).hasSize(17);
+
+        DhcpPacket pxe = DhcpCodec.decode(HexFixtures.load("ovmf-pxe-discover.hex"));
+        assertThat(pxe.options().u16(DhcpOption.CLIENT_ARCH)).hasValue(7);
+        assertThat(pxe.options().string(DhcpOption.VENDOR_CLASS)).contains("PXEClient:Arch:00007:UNDI:003000");
+        assertThat(pxe.options().has(DhcpOption.CLIENT_NDI)).isTrue();
+    }
+
+    @Test
     void reencodingTheCapturesKeepsEveryField() throws Exception {
-        for (String name : new String[] {"pxe-bios-discover.hex", "ipxe-discover.hex", "uefi-x64-discover.hex"}) {
+        for (String name : new String[] {"pxe-bios-discover.hex", "ipxe-discover.hex", "uefi-x64-discover.hex",
+                "ovmf-pxe-discover.hex", "ovmf-http-discover.hex"}) {
             byte[] captured = HexFixtures.load(name);
             DhcpPacket p = DhcpCodec.decode(captured);
             byte[] again = DhcpCodec.encode(p);

@@ -78,6 +78,25 @@ class ProxyModeTest {
     }
 
     @Test
+    void capturedOvmfDiscoversGetTheirBootFilesAndGoldenOffers() throws Exception {
+        DhcpPacket pxe = DhcpCodec.decode(HexFixtures.load("ovmf-pxe-discover.hex"));
+        DhcpPacket pxeOffer = engine.handle(pxe, new InetSocketAddress("0.0.0.0", 68), DhcpPacket.ZERO, false)
+                .orElseThrow().packet();
+        assertThat(pxeOffer.file()).isEqualTo("ipxe.efi");
+        assertThat(pxeOffer.options().bytes(DhcpOption.CLIENT_GUID).orElseThrow()).as("option 97 echoed (PXE spec 2.1)")
+                .isEqualTo(pxe.options().bytes(DhcpOption.CLIENT_GUID).orElseThrow());
+        assertGolden("ovmf-pxe-offer.hex", "proxy OFFER to OVMF's captured UEFI PXE DISCOVER", DhcpCodec.encode(pxeOffer));
+
+        DhcpPacket http = DhcpCodec.decode(HexFixtures.load("ovmf-http-discover.hex"));
+        DhcpPacket httpOffer = engine.handle(http, new InetSocketAddress("0.0.0.0", 68), DhcpPacket.ZERO, false)
+                .orElseThrow().packet();
+        assertThat(httpOffer.file()).isEqualTo("http://10.213.0.1:8080/ipxe.efi");
+        assertThat(httpOffer.options().string(DhcpOption.VENDOR_CLASS)).contains("HTTPClient");
+        assertThat(httpOffer.options().has(DhcpOption.VENDOR_SPECIFIC)).isFalse();
+        assertGolden("ovmf-http-offer.hex", "proxy OFFER to OVMF's captured UEFI HTTP boot DISCOVER", DhcpCodec.encode(httpOffer));
+    }
+
+    @Test
     void bootServerRequestOnPort4011IsAckedUnicastToTheSender() {
         MacAddress mac = MacAddress.parse("52:54:00:12:34:56");
         DhcpPacket request = TestPackets.request(mac, 99, ip("10.213.0.57"), DhcpPacket.ZERO,

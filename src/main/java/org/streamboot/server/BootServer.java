@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.admin.ClientBootOptions;
 import org.streamboot.server.boot.BlockTargetExports;
+import org.streamboot.server.boot.DiskAttachEvents;
 import org.streamboot.server.boot.BootDirectory;
 import org.streamboot.server.boot.BootPolicy;
 import org.streamboot.server.boot.BootScriptRoute;
@@ -111,7 +112,8 @@ public final class BootServer implements AutoCloseable {
                 this::registrationPolicy,
                 () -> new BootScriptRoute.Ports(iscsiPortNow(), httpPortNow(), MENU_TIMEOUT_SECONDS,
                         RETRY_SECONDS), blockingWork, events::scriptServed);
-        BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses);
+        DiskAttachEvents attachEvents = new DiskAttachEvents(live, admin, addresses);
+        BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses, attachEvents);
         this.bootFiles = bootFiles(config);
         // UEFI HTTP boot firmware is sent to http://SERVER:PORT/ipxe.efi (FirmwareBootPolicy).
         StaticFiles httpFiles = new StaticFiles(bootFiles.source(), Set.of(FirmwareBootPolicy.UefiBinary.IPXE_EFI.fileName(),
@@ -119,7 +121,7 @@ public final class BootServer implements AutoCloseable {
         this.http = new ServiceRunner(new HttpService(p.http(), HttpRoutes.firstOf(List.of(HttpRoutes.HEALTH, scripts)),
                 exports.httpDisks(), httpFiles));
         this.http.warn(bootFiles.warning());
-        this.iscsi = new ServiceRunner(new IscsiService(p.iscsi(), new IscsiTargets(sessions, admin::chapSecretFor)));
+        this.iscsi = new ServiceRunner(new IscsiService(p.iscsi(), new IscsiTargets(sessions, admin::chapSecretFor, attachEvents)));
         this.nbd = new ServiceRunner(new NbdService(p.nbd(), exports));
         this.tftp = ServiceRunner.notYetStarted("TFTP");
         this.dhcp = ServiceRunner.notYetStarted("DHCP");

@@ -26,11 +26,17 @@ public final class BlockTargetExports implements NbdExports {
     private final VdiskSessions sessions;
     private final AdminService admin;
     private final ClientAddresses addresses;
+    private final DiskAttachEvents events;
 
     public BlockTargetExports(VdiskSessions sessions, AdminService admin, ClientAddresses addresses) {
+        this(sessions, admin, addresses, DiskAttachEvents.NONE);
+    }
+
+    public BlockTargetExports(VdiskSessions sessions, AdminService admin, ClientAddresses addresses, DiskAttachEvents events) {
         this.sessions = sessions;
         this.admin = admin;
         this.addresses = addresses;
+        this.events = events;
     }
 
     @Override
@@ -48,11 +54,15 @@ public final class BlockTargetExports implements NbdExports {
             String vdisk = exportName.substring(0, slash);
             String clientName = exportName.substring(slash + 1);
             if (!mayActAs(client.getAddress(), clientName)) {
-                return new Denied("only " + clientName + " itself (or this machine) may open " + exportName);
+                String why = "only " + clientName + " itself (or this machine) may open " + exportName;
+                events.nbdRefused(client.getAddress(), exportName, why);
+                return new Denied(why);
             }
             BlockDevice device = sessions.openForClient(clientName, vdisk);
+            events.nbdOpened(client.getAddress(), exportName);
             return new Opened(device, "vDisk " + vdisk + " as seen by " + clientName, device.readOnly());
         } catch (SessionRefusedException e) {
+            events.nbdRefused(client.getAddress(), exportName, e.getMessage());
             return e.refusal().reason() == SessionRefusal.Reason.UNKNOWN_VDISK ? new Unknown(e.getMessage()) : new Denied(e.getMessage());
         }
     }

@@ -47,7 +47,9 @@ public final class DhcpBootEvents implements DhcpEventListener {
     @Override
     public void ackSent(MacAddress mac, Inet4Address address, Optional<BootSpec> boot) {
         boolean hasAddress = !address.isAnyLocalAddress();
-        live.emit(mac, boot.isPresent() ? BootStage.FIRMWARE_DOWNLOAD : BootStage.DHCP, Severity.INFO, "acknowledged " + what(address, boot));
+        // Still the DHCP stage: the download stage begins when the file is asked for (TFTP or HTTP),
+        // and iPXE's own DHCP, whose answer names its script, must not look like a step back.
+        live.emit(mac, BootStage.DHCP, Severity.INFO, "acknowledged " + what(address, boot));
         if (hasAddress) {
             addresses.learn(address, mac);
             admin.noteSeen(mac, null, address.getHostAddress());

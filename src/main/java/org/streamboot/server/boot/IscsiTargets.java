@@ -50,11 +50,17 @@ public final class IscsiTargets implements TargetDirectory {
 
     private final VdiskSessions sessions;
     private final ChapSecrets secrets;
+    private final DiskAttachEvents events;
     private final Map<String, SharedUnit> units = new HashMap<>();
 
     public IscsiTargets(VdiskSessions sessions, ChapSecrets secrets) {
+        this(sessions, secrets, DiskAttachEvents.NONE);
+    }
+
+    public IscsiTargets(VdiskSessions sessions, ChapSecrets secrets, DiskAttachEvents events) {
         this.sessions = sessions;
         this.secrets = secrets;
+        this.events = events;
     }
 
     @Override
@@ -66,6 +72,7 @@ public final class IscsiTargets implements TargetDirectory {
     public Outcome open(String initiatorName, String targetName) {
         Optional<String> vdisk = vdiskOf(targetName);
         if (vdisk.isEmpty()) {
+            events.iscsiRefused(initiatorName, targetName, "no vDisk is served under that name");
             return new Refused(Reason.UNKNOWN_TARGET, "no vDisk is served as " + targetName);
         }
         try {
@@ -74,6 +81,11 @@ public final class IscsiTargets implements TargetDirectory {
             String view = vdisk.get() + "/" + initiatorName.toLowerCase(Locale.ROOT);
             synchronized (units) {
                 SharedUnit unit = units.get(view);
+                if (unit != null && !VdiskSessions.sameLayer(unit.devices.peekLast(), device)) {
+                    // The PC booted anew while its last boot's connection lingers: that unit stays
+                    // with the old connection (release removes only its own), this boot gets its own.
+                    unit = null;
+                }
                 if (unit == null) {
                     String product = vdisk.get().length() > 16 ? vdisk.get().substring(0, 16) : vdisk.get();
                     unit = new SharedUnit(new BlockScsiTarget(device, BlockTargetSettings.forView(product, view, targetName,
@@ -81,11 +93,13 @@ public final class IscsiTargets implements TargetDirectory {
                     units.put(view, unit);
                 }
                 unit.devices.push(device);
+                events.iscsiLogin(initiatorName, vdisk.get());
                 SharedUnit granted = unit;
                 return new Granted(unit.target, () -> release(view, granted));
             }
         } catch (SessionRefusedException e) {
             log.warn("iSCSI login of {} to {} refused: {}", initiatorName, targetName, e.getMessage());
+            events.iscsiRefused(initiatorName, targetName, e.getMessage());
             return switch (e.refusal().reason()) {
                 case UNKNOWN_VDISK -> new Refused(Reason.UNKNOWN_TARGET, e.getMessage());
                 default -> new Refused(Reason.NOT_ALLOWED, e.getMessage());

@@ -31,6 +31,12 @@ public final class TftpBootEvents implements TftpTransferListener {
     }
 
     @Override
+    public void sizeProbed(Transfer t, String clientMessage) {
+        emit(t.client(), Severity.INFO, "asked the size of " + t.file() + " (" + t.size() + " bytes)"
+                + (clientMessage.isBlank() ? "" : ", then ended: " + clientMessage));
+    }
+
+    @Override
     public void failed(Transfer t, Progress p, String reason) {
         emitFailure(t.client(), "download of " + t.file() + " failed after " + p.bytes() + " bytes: " + reason);
     }

@@ -30,6 +30,11 @@ final class GuardedListener implements TftpTransferListener {
     }
 
     @Override
+    public void sizeProbed(Transfer transfer, String clientMessage) {
+        guard(() -> delegate.sizeProbed(transfer, clientMessage));
+    }
+
+    @Override
     public void failed(Transfer transfer, Progress progress, String reason) {
         guard(() -> delegate.failed(transfer, progress, reason));
     }

@@ -48,6 +48,18 @@ public final class TftpTransfer {
         record Fail(String reason, Optional<TftpPacket.Error> reply) implements Action {
         }
 
+        /**
+         * The client only wanted the size: it asked for {@code tsize}, got the OACK and ended with
+         * an ERROR before the first block, as PXE firmware does before the real download (the
+         * PXE spec's MTFTP size query; EDK2's PXE base code sends "request denied", the code that
+         * also means "options declined" (RFC 2347), so the two cannot be told apart here; either
+         * way the client comes back with a new request if it wants the file).
+         *
+         * @param clientMessage the text of the client's ERROR, possibly empty
+         */
+        record SizeProbed(long size, String clientMessage) implements Action {
+        }
+
         /** Nothing to do (a duplicate or stale packet); the reason is for counters and debug logs. */
         record Ignore(String why) implements Action {
         }
@@ -193,6 +205,11 @@ public final class TftpTransfer {
     public Action onPeerError(TftpPacket.Error error) {
         if (isOver()) {
             return new Action.Ignore("ERROR after the transfer ended");
+        }
+        if (state == State.AWAITING_OACK_ACK && options.oack().containsKey("tsize")) {
+            state = State.COMPLETE;
+            inFlight = List.of();
+            return new Action.SizeProbed(size, error.message());
         }
         String reason = error.code() == TftpErrorCode.OPTION_NEGOTIATION.code()
                 ? "the client declined the options offered"

@@ -104,6 +104,13 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
                 runtime.listener.failed(info, progress(), fail.reason());
                 ctx.close();
             }
+            case TftpTransfer.Action.SizeProbed probed -> {
+                cancelTimer();
+                log.debug("TFTP {} to {}: the client asked its size ({} bytes) and ended ({})", info.file(), info.client(),
+                        probed.size(), probed.clientMessage());
+                runtime.listener.sizeProbed(info, probed.clientMessage());
+                ctx.close();
+            }
             case TftpTransfer.Action.Ignore ignore -> log.trace("TFTP {}: {}", info.client(), ignore.why());
         }
     }

@@ -38,6 +38,13 @@ public interface TftpTransferListener {
     default void finished(Transfer transfer, Progress progress) {
     }
 
+    /**
+     * The client asked the file's size (tsize) and ended before the first block: the usual PXE
+     * probe. @param clientMessage the text of its ERROR, possibly empty
+     */
+    default void sizeProbed(Transfer transfer, String clientMessage) {
+    }
+
     /** @param reason plain words: "the client stopped answering (...)" */
     default void failed(Transfer transfer, Progress progress, String reason) {
     }

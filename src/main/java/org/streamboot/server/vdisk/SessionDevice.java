@@ -18,6 +18,10 @@ final class SessionDevice extends ForwardingBlockDevice {
         this.layer = layer;
     }
 
+    ClientLayer layer() {
+        return layer;
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

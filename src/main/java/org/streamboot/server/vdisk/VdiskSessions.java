@@ -100,6 +100,15 @@ public final class VdiskSessions implements AutoCloseable {
     }
 
     /**
+     * Whether two session handles write into the same client layer. A protocol that shares state
+     * between the sessions of one client (the iSCSI logical unit) must not keep sharing it with a
+     * session of the PC's previous boot, whose layer {@link #newBoot} has closed.
+     */
+    public static boolean sameLayer(BlockDevice a, BlockDevice b) {
+        return a instanceof SessionDevice x && b instanceof SessionDevice y && x.layer() == y.layer();
+    }
+
+    /**
      * The PC is booting anew: its standard-mode write caches start empty at its next login.
      * Sessions of the PC still open now belong to its previous boot: a PC that was reset leaves
      * its iSCSI connection behind until the target's NOP-In goes unanswered, and the new boot's

@@ -43,6 +43,11 @@ final class TftpServerFixture implements AutoCloseable {
             }
 
             @Override
+            public void sizeProbed(Transfer t, String clientMessage) {
+                events.add(new Event("sizeProbed", t.file(), clientMessage));
+            }
+
+            @Override
             public void failed(Transfer t, Progress p, String reason) {
                 events.add(new Event("failed", t.file(), reason));
             }

@@ -246,6 +246,26 @@ class TftpTransferTest {
     }
 
     @Test
+    void anErrorRightAfterATsizeOackIsTheFirmwaresSizeProbeNotAFailure() {
+        Map<String, String> acked = new LinkedHashMap<>();
+        acked.put("tsize", "100");
+        acked.put("blksize", "64");
+        Driver d = new Driver(file(100), new TftpOptions(64, 1, Duration.ofSeconds(1), acked), 0);
+        d.start();
+        Action probed = d.transfer.onPeerError(new TftpPacket.Error(TftpErrorCode.NOT_DEFINED, "TFTP Aborted"));
+        assertThat(probed).isEqualTo(new Action.SizeProbed(100, "TFTP Aborted"));
+        assertThat(d.transfer.isOver()).isTrue();
+        assertThat(d.transfer.onTimeout()).isInstanceOf(Action.Ignore.class);
+
+        // The same ERROR once data has flowed is a real abort.
+        Driver later = new Driver(file(1000), new TftpOptions(64, 1, Duration.ofSeconds(1), acked), 0);
+        later.start();
+        later.ack(0);
+        assertThat(later.transfer.onPeerError(new TftpPacket.Error(TftpErrorCode.NOT_DEFINED, "TFTP Aborted")))
+                .isInstanceOf(Action.Fail.class);
+    }
+
+    @Test
     void clientErrorsEndTheTransferWithoutAReply() {
         Driver d = new Driver(file(100), options(64, 1, true), 0);
         d.start();

@@ -19,6 +19,7 @@ import org.streamboot.server.boot.BootScriptRoute;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.DhcpBootEvents;
 import org.streamboot.server.boot.FirmwareBootPolicy;
+import org.streamboot.server.boot.HostnamePolicy;
 import org.streamboot.server.boot.UefiBinaryChoice;
 import org.streamboot.server.boot.HttpFileEvents;
 import org.streamboot.server.boot.IscsiTargets;
@@ -215,7 +216,8 @@ public final class BootServer implements AutoCloseable {
             return failed;
         }
         UefiBinaryChoice uefi = new UefiBinaryChoice(clientBootOptions::uefiBinaryFor, () -> settings.get(UEFI_BINARY_SETTING));
-        BootPolicy policy = new RegistrationGate(new FirmwareBootPolicy(httpPort, uefi), this::registrationPolicy, admin);
+        BootPolicy policy = new HostnamePolicy(new RegistrationGate(new FirmwareBootPolicy(httpPort, uefi),
+                this::registrationPolicy, admin), admin);
         return new ServiceRunner(new DhcpService(dhcpSettings, policy,
                 new DatabaseLeaseStore(database), new DhcpBootEvents(live, admin, addresses),
                 config.ports().dhcp(), config.ports().pxe()));

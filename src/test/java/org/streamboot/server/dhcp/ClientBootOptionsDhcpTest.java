@@ -18,6 +18,7 @@ import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.admin.ClientBootOptions;
 import org.streamboot.server.boot.DatabaseLeaseStore;
 import org.streamboot.server.boot.FirmwareBootPolicy;
+import org.streamboot.server.boot.HostnamePolicy;
 import org.streamboot.server.boot.UefiBinaryChoice;
 import org.streamboot.server.config.Setting;
 import org.streamboot.server.config.SettingsStore;
@@ -55,7 +56,7 @@ class ClientBootOptionsDhcpTest {
         engine = new DhcpEngine(
                 DhcpSettings.full(new AddressRange(ip("10.213.0.100"), ip("10.213.0.110")), ip("255.255.255.0"),
                         Optional.empty(), List.of(), Duration.ofHours(1), 8080),
-                new FirmwareBootPolicy(8080, uefi), new DatabaseLeaseStore(db), new RecordingListener(),
+                new HostnamePolicy(new FirmwareBootPolicy(8080, uefi), admin), new DatabaseLeaseStore(db), new RecordingListener(),
                 new ServerAddressSelector(Optional.of(SERVER), List::of), 67, new MutableClock(), new DhcpCounters());
     }
 
@@ -69,6 +70,7 @@ class ClientBootOptionsDhcpTest {
         options.reserve("lab-7", "10.213.0.57");
         DhcpPacket offer = send(LAB7, 1, TestPackets.biosPxe(DhcpMessageType.DISCOVER).build());
         assertThat(offer.yiaddr()).isEqualTo(ip("10.213.0.57"));
+        assertThat(offer.options().string(DhcpOption.HOSTNAME)).as("option 12: the name the console shows").contains("lab-7");
         DhcpPacket ack = send(LAB7, 1, TestPackets.biosPxe(DhcpMessageType.REQUEST)
                 .ip(DhcpOption.SERVER_ID, SERVER).ip(DhcpOption.REQUESTED_IP, ip("10.213.0.57")).build());
         assertThat(ack.messageType()).contains(DhcpMessageType.ACK);

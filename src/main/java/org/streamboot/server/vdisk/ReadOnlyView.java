@@ -9,8 +9,13 @@ import org.streamboot.server.block.WriteProtectedException;
 /** A shared base seen read-only; closing the view leaves the shared device open. */
 final class ReadOnlyView extends ForwardingBlockDevice {
 
-    ReadOnlyView(BlockDevice base) {
+    private final Runnable release;
+    private boolean closed;
+
+    /** @param release called once at close: the view no longer holds the vDisk */
+    ReadOnlyView(BlockDevice base, Runnable release) {
         super(base);
+        this.release = release;
     }
 
     @Override
@@ -34,7 +39,11 @@ final class ReadOnlyView extends ForwardingBlockDevice {
     }
 
     @Override
-    public void close() {
-        // the base is shared and stays open
+    public synchronized void close() {
+        // The base is shared and stays open; only the hold on the vDisk ends.
+        if (!closed) {
+            closed = true;
+            release.run();
+        }
     }
 }

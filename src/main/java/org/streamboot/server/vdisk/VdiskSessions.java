@@ -65,6 +65,7 @@ public final class VdiskSessions implements AutoCloseable {
     private final Set<MacAddress> newBoots = new HashSet<>();
     private final Map<String, DiskActivity> lastActivity = new HashMap<>();
     private final Map<String, InUseLock> vdiskLocks = new HashMap<>();
+    private final Map<String, Integer> readOnlyViews = new HashMap<>();
 
     public VdiskSessions(Database db, VdiskLayout layout, ReadCache cache, long quotaBytes) {
         this.db = db;
@@ -90,8 +91,31 @@ public final class VdiskSessions implements AutoCloseable {
     /** The shared base as it is, read-only (NBD export "VDISK", HTTP sanboot). */
     public synchronized BlockDevice openReadOnly(String vdiskName) throws SessionRefusedException {
         Vdisk vdisk = vdisk(vdiskName);
-        SharedBase base = base(vdisk);
-        return new ReadOnlyView(base.device);
+        // A read-only view holds the vDisk like a client does: a merge must not rewrite the files under it.
+        holdVdisk(vdisk.name());
+        SharedBase base;
+        try {
+            base = base(vdisk);
+        } catch (RuntimeException | SessionRefusedException e) {
+            if (!inUse(vdisk.name())) {
+                releaseVdisk(vdisk.name());
+            }
+            throw e;
+        }
+        readOnlyViews.merge(vdisk.name(), 1, Integer::sum);
+        return new ReadOnlyView(base.device, () -> releaseReadOnly(vdisk.name()));
+    }
+
+    private synchronized void releaseReadOnly(String vdisk) {
+        readOnlyViews.computeIfPresent(vdisk, (k, n) -> n == 1 ? null : n - 1);
+        if (!inUse(vdisk)) {
+            releaseVdisk(vdisk);
+        }
+    }
+
+    /** Whether any client layer or read-only view of the vDisk is open. */
+    private boolean inUse(String vdisk) {
+        return readOnlyViews.containsKey(vdisk) || layers.values().stream().anyMatch(l -> l.base.vdisk.equals(vdisk));
     }
 
     /** Names of the vDisks that can be opened. */
@@ -284,7 +308,7 @@ public final class VdiskSessions implements AutoCloseable {
         } catch (IOException e) {
             log.error("Closing the write cache of {} failed: {}", layer.client, e.getMessage());
         }
-        if (layers.values().stream().noneMatch(l -> l.base.vdisk.equals(layer.base.vdisk))) {
+        if (!inUse(layer.base.vdisk)) {
             releaseVdisk(layer.base.vdisk);
         }
     }

@@ -223,6 +223,11 @@ class VdiskVersionsTest {
             assertThatThrownBy(() -> versions.merge("win11", ImportProgress.Listener.NONE, () -> false))
                     .isInstanceOf(AdminException.class).hasMessageContaining("open");
         }
+        try (BlockDevice nbdReader = sessions.openReadOnly("win11")) {
+            assertThatThrownBy(() -> versions.merge("win11", ImportProgress.Listener.NONE, () -> false))
+                    .as("a read-only view (NBD, HTTP sanboot) holds the files too")
+                    .isInstanceOf(AdminException.class).hasMessageContaining("open");
+        }
         assertBaseUntouched();
         List<ImportProgress> progress = new ArrayList<>();
         VdiskVersion merged = versions.merge("win11", progress::add, () -> false);

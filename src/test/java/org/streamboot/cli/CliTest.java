@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.db.VdiskRepository;
 import org.streamboot.server.model.VdiskMode;
-import picocli.CommandLine;
 
 /** The admin subcommands as a script would use them: exit codes, tables, JSON, errors. */
 class CliTest {
@@ -27,19 +22,8 @@ class CliTest {
     }
 
     Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dir.toString());
-        String[] argv = all.toArray(String[]::new);
-        CommandLine cl = StreambootCli.commandLine((config, raw, demo) -> {
-            throw new AssertionError("the console must not open from an admin command");
-        }, argv);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(argv);
-        return new Run(code, out.toString(), err.toString());
+        AdminRun r = AdminRun.of(dir, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     void vdisk(String name) {

@@ -2,10 +2,7 @@ package org.streamboot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.db.Database;
 import org.streamboot.server.db.LeaseRepository;
 import org.streamboot.server.model.MacAddress;
-import picocli.CommandLine;
 
 /** {@code client reserve} and {@code client uefi-binary} as an admin types them. */
 class ClientBootCommandsTest {
@@ -25,18 +21,8 @@ class ClientBootCommandsTest {
     }
 
     Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dir.toString());
-        String[] argv = all.toArray(String[]::new);
-        CommandLine cl = StreambootCli.commandLine((config, raw, demo) -> {
-            throw new AssertionError("the console must not open from an admin command");
-        }, argv);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(argv), out.toString(), err.toString());
+        AdminRun r = AdminRun.of(dir, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @BeforeEach

@@ -3,16 +3,11 @@ package org.streamboot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code vdisk maintain|promote|rollback|merge|versions} as an admin types them. */
 class VdiskVersionCommandsTest {
@@ -26,18 +21,8 @@ class VdiskVersionCommandsTest {
     }
 
     Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dir.toString());
-        String[] argv = all.toArray(String[]::new);
-        CommandLine cl = StreambootCli.commandLine((config, raw, demo) -> {
-            throw new AssertionError("the console must not open from an admin command");
-        }, argv);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(argv), out.toString(), err.toString());
+        AdminRun r = AdminRun.of(dir, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     Run ok(String... args) {

@@ -22,6 +22,12 @@ public final class Tools {
         return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
     }
 
+    /** Skips the calling test, naming the Debian package, when {@code tool} is not installed. */
+    public static void require(String tool, String debianPackage) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath(tool),
+                tool + " is not installed; skipping (apt-get install " + debianPackage + ")");
+    }
+
     public static boolean root() {
         return "root".equals(System.getProperty("user.name"));
     }
@@ -32,8 +38,25 @@ public final class Tools {
 
     /** Runs a command with a hard timeout; kills it if it overruns. */
     public static Result run(Duration timeout, List<String> command) throws java.io.IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        return run(null, timeout, command);
+    }
+
+    /** Runs a command in {@code workDir} with a hard timeout of {@code seconds}. */
+    public static Result run(Path workDir, long seconds, String... command) throws java.io.IOException, InterruptedException {
+        return run(workDir, Duration.ofSeconds(seconds), List.of(command));
+    }
+
+    public static Result run(Path workDir, long seconds, List<String> command) throws java.io.IOException, InterruptedException {
+        return run(workDir, Duration.ofSeconds(seconds), command);
+    }
+
+    private static Result run(Path workDir, Duration timeout, List<String> command) throws java.io.IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        Process p = builder.start();
         var out = new java.io.ByteArrayOutputStream();
         Thread pump = Thread.ofPlatform().daemon().start(() -> {
             try (var in = p.getInputStream()) {

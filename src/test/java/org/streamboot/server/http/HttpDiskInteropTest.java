@@ -19,7 +19,7 @@ import org.streamboot.server.block.RawImage;
 import org.streamboot.server.net.EventLoops;
 import org.streamboot.server.net.ServiceRunner;
 import org.streamboot.server.net.ServiceState;
-import org.streamboot.testsupport.ExternalTools;
+import org.streamboot.testing.Tools;
 
 /**
  * The disk route against curl (HEAD, ranges, 416, whole body) and QEMU's curl block driver,
@@ -61,19 +61,19 @@ class HttpDiskInteropTest {
         }
     }
 
-    private static ExternalTools.Result curl(String... args) throws Exception {
-        ExternalTools.require("curl", "curl");
+    private static Tools.Result curl(String... args) throws Exception {
+        Tools.require("curl", "curl");
         String[] command = new String[args.length + 2];
         command[0] = "curl";
         command[1] = "-sS";
         System.arraycopy(args, 0, command, 2, args.length);
-        return ExternalTools.run(temp, 60, command);
+        return Tools.run(temp, 60, command);
     }
 
     @Test
     void headGivesSizeAndAcceptRanges() throws Exception {
-        ExternalTools.Result r = curl("-I", url + "/vdisk/base");
-        assertThat(r.exitCode()).as(r.output()).isZero();
+        Tools.Result r = curl("-I", url + "/vdisk/base");
+        assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output().toLowerCase()).contains("http/1.1 200 ok").contains("content-length: " + SIZE)
                 .contains("accept-ranges: bytes");
     }
@@ -81,8 +81,8 @@ class HttpDiskInteropTest {
     @Test
     void closedRangeIs206WithItsBytes() throws Exception {
         Path out = temp.resolve("first512");
-        ExternalTools.Result r = curl("-r", "0-511", "-D", "-", "-o", out.toString(), url + "/vdisk/base");
-        assertThat(r.exitCode()).as(r.output()).isZero();
+        Tools.Result r = curl("-r", "0-511", "-D", "-", "-o", out.toString(), url + "/vdisk/base");
+        assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output().toLowerCase()).contains("206 partial content").contains("content-range: bytes 0-511/" + SIZE);
         assertThat(Files.readAllBytes(out)).isEqualTo(Arrays.copyOf(content, 512));
     }
@@ -90,23 +90,23 @@ class HttpDiskInteropTest {
     @Test
     void openAndSuffixRanges() throws Exception {
         Path open = temp.resolve("from1000");
-        assertThat(curl("-f", "-r", "1000-", "-o", open.toString(), url + "/vdisk/base").exitCode()).isZero();
+        assertThat(curl("-f", "-r", "1000-", "-o", open.toString(), url + "/vdisk/base").code()).isZero();
         assertThat(Files.readAllBytes(open)).isEqualTo(Arrays.copyOfRange(content, 1000, SIZE));
         Path suffix = temp.resolve("last100");
-        assertThat(curl("-f", "-r", "-100", "-o", suffix.toString(), url + "/vdisk/base").exitCode()).isZero();
+        assertThat(curl("-f", "-r", "-100", "-o", suffix.toString(), url + "/vdisk/base").code()).isZero();
         assertThat(Files.readAllBytes(suffix)).isEqualTo(Arrays.copyOfRange(content, SIZE - 100, SIZE));
     }
 
     @Test
     void rangeBeyondTheEndIs416() throws Exception {
-        ExternalTools.Result r = curl("-r", SIZE + "-", "-D", "-", "-o", "/dev/null", url + "/vdisk/base");
+        Tools.Result r = curl("-r", SIZE + "-", "-D", "-", "-o", "/dev/null", url + "/vdisk/base");
         assertThat(r.output().toLowerCase()).contains(" 416 ").contains("content-range: bytes */" + SIZE);
     }
 
     @Test
     void wholeDiskStreamsByteForByteAndTextRoutesStillWork() throws Exception {
         Path whole = temp.resolve("whole");
-        assertThat(curl("-f", "-o", whole.toString(), url + "/vdisk/base").exitCode()).isZero();
+        assertThat(curl("-f", "-o", whole.toString(), url + "/vdisk/base").code()).isZero();
         assertThat(Files.mismatch(whole, base)).isEqualTo(-1L);
         assertThat(curl("-f", url + "/health").output()).isEqualTo("ok\n");
         assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", url + "/vdisk/nope").output()).isEqualTo("404");
@@ -114,17 +114,17 @@ class HttpDiskInteropTest {
 
     @Test
     void qemuImgConvertsTheDiskOverHttp() throws Exception {
-        ExternalTools.require("qemu-img", "qemu-utils");
-        ExternalTools.Result help = ExternalTools.run(temp, 30, "qemu-img", "--help");
+        Tools.require("qemu-img", "qemu-utils");
+        Tools.Result help = Tools.run(temp, 30, "qemu-img", "--help");
         Assumptions.assumeTrue(help.output().contains(" http "),
                 "this qemu-img has no curl block driver (http); skipping");
         Path out = temp.resolve("qemu.raw");
         // "-m 1": one request at a time. qemu-img 7.2 with Debian 12's libcurl 7.88 sometimes never
         // completes when several range requests run at once, after every response has arrived
         // in full; it does the same against busybox httpd, so it is a client-side hang.
-        ExternalTools.Result r = ExternalTools.run(temp, 60, "qemu-img", "convert", "-m", "1", "-f", "raw", "-O", "raw",
+        Tools.Result r = Tools.run(temp, 60, "qemu-img", "convert", "-m", "1", "-f", "raw", "-O", "raw",
                 url + "/vdisk/base", out.toString());
-        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.code()).as(r.output()).isZero();
         assertThat(Files.mismatch(out, base)).isEqualTo(-1L);
     }
 }

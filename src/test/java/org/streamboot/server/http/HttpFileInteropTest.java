@@ -20,7 +20,7 @@ import org.streamboot.server.files.JailedDirectory;
 import org.streamboot.server.net.EventLoops;
 import org.streamboot.server.net.ServiceRunner;
 import org.streamboot.server.net.ServiceState;
-import org.streamboot.testsupport.ExternalTools;
+import org.streamboot.testing.Tools;
 
 /** Boot files over a real socket against curl: HEAD, ranges, escapes refused, a big file byte-exact (sendfile). */
 @Timeout(120)
@@ -74,19 +74,19 @@ class HttpFileInteropTest {
         }
     }
 
-    private static ExternalTools.Result curl(String... args) throws Exception {
-        ExternalTools.require("curl", "curl");
+    private static Tools.Result curl(String... args) throws Exception {
+        Tools.require("curl", "curl");
         String[] command = new String[args.length + 2];
         command[0] = "curl";
         command[1] = "-sS";
         System.arraycopy(args, 0, command, 2, args.length);
-        return ExternalTools.run(temp, 60, command);
+        return Tools.run(temp, 60, command);
     }
 
     @Test
     void headGivesSizeAndAcceptRanges() throws Exception {
-        ExternalTools.Result r = curl("-I", url + "/ipxe.efi");
-        assertThat(r.exitCode()).as(r.output()).isZero();
+        Tools.Result r = curl("-I", url + "/ipxe.efi");
+        assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output().toLowerCase()).contains("http/1.1 200 ok").contains("content-length: " + BIG)
                 .contains("accept-ranges: bytes");
     }
@@ -94,7 +94,7 @@ class HttpFileInteropTest {
     @Test
     void rangeIsExact() throws Exception {
         Path out = temp.resolve("range.bin");
-        ExternalTools.Result r = curl("-r", "1000000-1999999", "-o", out.toString(), "-w", "%{http_code}", url + "/files/ipxe.efi");
+        Tools.Result r = curl("-r", "1000000-1999999", "-o", out.toString(), "-w", "%{http_code}", url + "/files/ipxe.efi");
         assertThat(r.output()).isEqualTo("206");
         assertThat(Files.readAllBytes(out)).isEqualTo(Arrays.copyOfRange(big, 1_000_000, 2_000_000));
     }
@@ -102,7 +102,7 @@ class HttpFileInteropTest {
     @Test
     void bigFileArrivesByteExact() throws Exception {
         Path out = temp.resolve("whole.bin");
-        ExternalTools.Result r = curl("-o", out.toString(), "-w", "%{http_code} %{size_download}", url + "/files/ipxe.efi");
+        Tools.Result r = curl("-o", out.toString(), "-w", "%{http_code} %{size_download}", url + "/files/ipxe.efi");
         assertThat(r.output()).isEqualTo("200 " + BIG);
         assertThat(Arrays.equals(Files.readAllBytes(out), big)).as("downloaded bytes equal the file").isTrue();
         assertThat(events).contains("sent ipxe.efi " + BIG);

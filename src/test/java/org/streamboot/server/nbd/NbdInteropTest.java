@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.block.CowOverlay;
 import org.streamboot.server.block.RawImage;
-import org.streamboot.testsupport.ExternalTools;
+import org.streamboot.testing.Tools;
 
 /**
  * The server against the real NBD clients on 127.0.0.1: libnbd's nbdinfo, nbdcopy and nbdsh
@@ -49,12 +49,12 @@ class NbdInteropTest {
         }
     }
 
-    private static ExternalTools.Result run(String... command) throws Exception {
-        return ExternalTools.run(temp, 60, command);
+    private static Tools.Result run(String... command) throws Exception {
+        return Tools.run(temp, 60, command);
     }
 
-    private static void assertOk(ExternalTools.Result r) {
-        assertThat(r.exitCode()).as(r.output()).isZero();
+    private static void assertOk(Tools.Result r) {
+        assertThat(r.code()).as(r.output()).isZero();
     }
 
     /**
@@ -62,26 +62,26 @@ class NbdInteropTest {
      * nbd module; run it with Debian's python explicitly.
      */
     private static void requireNbdsh() throws Exception {
-        ExternalTools.require("nbdsh", "python3-libnbd");
-        ExternalTools.Result probe = run("/usr/bin/python3", "-c", "import nbd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(probe.exitCode() == 0,
+        Tools.require("nbdsh", "python3-libnbd");
+        Tools.Result probe = run("/usr/bin/python3", "-c", "import nbd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.code() == 0,
                 "/usr/bin/python3 lacks the nbd module; skipping (apt-get install python3-libnbd)");
     }
 
-    private static ExternalTools.Result nbdsh(String export, String script) throws Exception {
+    private static Tools.Result nbdsh(String export, String script) throws Exception {
         return run("/usr/bin/python3", "-m", "nbd", "-u", server.uri(export), "-c", script);
     }
 
     @Test
     void nbdinfoDescribesTheReadOnlyExport() throws Exception {
-        ExternalTools.require("nbdinfo", "libnbd-bin");
-        ExternalTools.Result r = run("nbdinfo", server.uri("ro"));
+        Tools.require("nbdinfo", "libnbd-bin");
+        Tools.Result r = run("nbdinfo", server.uri("ro"));
         assertOk(r);
         assertThat(r.output()).contains("export-size: " + SIZE).contains("is_read_only: true")
                 .contains("can_flush: true").contains("can_multi_conn: true")
                 .contains("description: test export ro").contains("protocol: newstyle-fixed")
                 .contains("block_size_maximum: " + (32 * 1024 * 1024));
-        ExternalTools.Result rw = run("nbdinfo", server.uri("rw"));
+        Tools.Result rw = run("nbdinfo", server.uri("rw"));
         assertOk(rw);
         assertThat(rw.output()).contains("is_read_only: false").contains("can_fua: true").contains("can_trim: true")
                 .contains("can_zero: true").contains("can_multi_conn: false");
@@ -89,19 +89,19 @@ class NbdInteropTest {
 
     @Test
     void nbdinfoListsExportsAndReportsUnknownOnes() throws Exception {
-        ExternalTools.require("nbdinfo", "libnbd-bin");
-        ExternalTools.Result r = run("nbdinfo", "--list", "nbd://127.0.0.1:" + server.port);
+        Tools.require("nbdinfo", "libnbd-bin");
+        Tools.Result r = run("nbdinfo", "--list", "nbd://127.0.0.1:" + server.port);
         assertOk(r);
         assertThat(r.output()).contains("export=\"ro\"").contains("export=\"rw\"").contains("export=\"tiny\"");
-        ExternalTools.Result missing = run("nbdinfo", server.uri("nope"));
-        assertThat(missing.exitCode()).as(missing.output()).isNotZero();
+        Tools.Result missing = run("nbdinfo", server.uri("nope"));
+        assertThat(missing.code()).as(missing.output()).isNotZero();
         // libnbd reports NBD_REP_ERR_UNKNOWN as ENOENT.
         assertThat(missing.output()).contains("No such file or directory for export: nope");
     }
 
     @Test
     void nbdcopyReadsTheExportByteForByte() throws Exception {
-        ExternalTools.require("nbdcopy", "libnbd-bin");
+        Tools.require("nbdcopy", "libnbd-bin");
         Path out = temp.resolve("copy-ro.raw");
         assertOk(run("nbdcopy", "--requests=32", server.uri("ro"), out.toString()));
         assertThat(Files.mismatch(out, base)).isEqualTo(-1L);
@@ -109,7 +109,7 @@ class NbdInteropTest {
 
     @Test
     void nbdcopyWritesIntoTheOverlayAndReadsItBack() throws Exception {
-        ExternalTools.require("nbdcopy", "libnbd-bin");
+        Tools.require("nbdcopy", "libnbd-bin");
         byte[] fresh = new byte[SIZE];
         new Random(99).nextBytes(fresh);
         Path in = Files.write(temp.resolve("fresh.raw"), fresh);
@@ -122,8 +122,8 @@ class NbdInteropTest {
 
     @Test
     void qemuImgReadsInfoAndConvertsFromTheExport() throws Exception {
-        ExternalTools.require("qemu-img", "qemu-utils");
-        ExternalTools.Result info = run("qemu-img", "info", server.uri("ro"));
+        Tools.require("qemu-img", "qemu-utils");
+        Tools.Result info = run("qemu-img", "info", server.uri("ro"));
         assertOk(info);
         assertThat(info.output()).contains("(" + SIZE + " bytes)");
         Path out = temp.resolve("qemu.raw");
@@ -148,7 +148,7 @@ class NbdInteropTest {
                         print(name, errno.errorcode.get(e.errno, e.errno))
                 print("size", h.get_size())
                 """.formatted(SIZE);
-        ExternalTools.Result r = nbdsh("ro", script);
+        Tools.Result r = nbdsh("ro", script);
         assertOk(r);
         assertThat(r.output()).contains("write EPERM").contains("beyond EINVAL").contains("trim EPERM")
                 .contains("size " + SIZE);
@@ -167,7 +167,7 @@ class NbdInteropTest {
                     print("write", errno.errorcode.get(e.errno, e.errno))
                 print("read", h.pread(4, 0) == b"y" * 4)
                 """;
-        ExternalTools.Result r = nbdsh("tiny", script);
+        Tools.Result r = nbdsh("tiny", script);
         assertOk(r);
         assertThat(r.output()).contains("write ENOSPC").contains("read False");
     }

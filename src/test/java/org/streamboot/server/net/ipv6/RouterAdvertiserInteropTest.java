@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamboot.testsupport.ExternalTools;
+import org.streamboot.testing.Tools;
 
 /**
  * The advertiser against a real solicitor: rdisc6 (package ndisc6) in a network namespace of
@@ -28,8 +28,8 @@ class RouterAdvertiserInteropTest {
     @BeforeEach
     void network() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root (raw ICMPv6 socket, network namespace)");
-        ExternalTools.require("ip", "iproute2");
-        ExternalTools.require("rdisc6", "ndisc6");
+        Tools.require("ip", "iproute2");
+        Tools.require("rdisc6", "ndisc6");
         cleanUp();
         run("ip", "netns", "add", ns);
         run("ip", "link", "add", hostSide, "type", "veth", "peer", "name", nsSide, "netns", ns);
@@ -42,19 +42,19 @@ class RouterAdvertiserInteropTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        ExternalTools.run(temp, 10, "ip", "link", "del", hostSide); // takes its peer along
-        ExternalTools.run(temp, 10, "ip", "netns", "del", ns);
+        Tools.run(temp, 10, "ip", "link", "del", hostSide); // takes its peer along
+        Tools.run(temp, 10, "ip", "netns", "del", ns);
     }
 
-    private ExternalTools.Result run(String... command) throws Exception {
-        ExternalTools.Result r = ExternalTools.run(temp, 20, command);
-        assertThat(r.exitCode()).as(String.join(" ", command) + ": " + r.output()).isZero();
+    private Tools.Result run(String... command) throws Exception {
+        Tools.Result r = Tools.run(temp, 20, command);
+        assertThat(r.code()).as(String.join(" ", command) + ": " + r.output()).isZero();
         return r;
     }
 
-    private ExternalTools.Result solicit() throws Exception {
+    private Tools.Result solicit() throws Exception {
         // -1: stop at the first answer; -r 3 -w 1000: three solicitations, one second apart at most
-        return ExternalTools.run(temp, 20, List.of("ip", "netns", "exec", ns, "rdisc6", "-1", "-r", "3", "-w", "1000", nsSide));
+        return Tools.run(temp, 20, List.of("ip", "netns", "exec", ns, "rdisc6", "-1", "-r", "3", "-w", "1000", nsSide));
     }
 
     @Test
@@ -62,9 +62,9 @@ class RouterAdvertiserInteropTest {
         long answeredBefore;
         try (RouterAdvertiser advertiser = RouterAdvertiser.start(hostSide)) {
             long began = System.nanoTime();
-            ExternalTools.Result r = solicit();
+            Tools.Result r = solicit();
             long millis = (System.nanoTime() - began) / 1_000_000;
-            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.code()).as(r.output()).isZero();
             String out = r.output();
             assertThat(out).containsPattern("from fe80::[0-9a-f:]+").containsPattern("Hop limit\\s+:\\s+undefined")
                     .containsPattern("Stateful address conf\\.\\s+:\\s+No").containsPattern("Stateful other conf\\.\\s+:\\s+No")
@@ -74,8 +74,8 @@ class RouterAdvertiserInteropTest {
             answeredBefore = advertiser.solicitationsAnswered();
         }
         assertThat(answeredBefore).isPositive();
-        ExternalTools.Result after = solicit();
-        assertThat(after.exitCode()).as("nothing answers once closed: " + after.output()).isNotZero();
+        Tools.Result after = solicit();
+        assertThat(after.code()).as("nothing answers once closed: " + after.output()).isNotZero();
     }
 
     @Test

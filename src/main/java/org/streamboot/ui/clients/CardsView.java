@@ -53,7 +53,9 @@ final class CardsView {
     private final StackPane area = new StackPane(grid, empty);
     private int perRow = 1;
     private Consumer<ClientCard> onSelect = c -> { };
+    private Runnable onFilterChange = () -> { };
     private List<ClientCard> all = List.of();
+    private Set<String> matching = Set.of();
 
     CardsView(Provisioning provisioning) {
         this.provisioning = provisioning;
@@ -73,10 +75,10 @@ final class CardsView {
         empty.setMouseTransparent(true);
         search.setId("client-search");
         search.setPromptText("Search name or MAC");
-        search.textProperty().addListener((o, a, b) -> refilter());
+        search.textProperty().addListener((o, a, b) -> filterChanged());
         group.setId("group-filter");
         group.setPromptText("All groups");
-        group.valueProperty().addListener((o, a, b) -> refilter());
+        group.valueProperty().addListener((o, a, b) -> filterChanged());
         stage.setId("stage-filter");
         stage.setPromptText("All stages");
         stage.getItems().add(null);
@@ -92,7 +94,12 @@ final class CardsView {
                 return null;
             }
         });
-        stage.valueProperty().addListener((o, a, b) -> refilter());
+        stage.valueProperty().addListener((o, a, b) -> filterChanged());
+    }
+
+    private void filterChanged() {
+        refilter();
+        onFilterChange.run();
     }
 
     Node filters() {
@@ -123,6 +130,16 @@ final class CardsView {
         return all.stream().filter(c -> names.contains(c.name())).toList();
     }
 
+    /** Runs after the filter bar changed which clients match (the table follows it too). */
+    void onFilterChange(Runnable action) {
+        this.onFilterChange = action;
+    }
+
+    /** Names of the clients the filter bar lets through, as of the last snapshot. */
+    Set<String> matchingNames() {
+        return matching;
+    }
+
     void focusSearch() {
         search.requestFocus();
         search.selectAll();
@@ -148,8 +165,10 @@ final class CardsView {
         CardFilter filter = new CardFilter(group.getValue(), stage.getValue(), search.getText());
         List<List<Slot>> rows = new ArrayList<>();
         List<Slot> row = new ArrayList<>(perRow);
+        Set<String> passing = new HashSet<>();
         for (ClientCard c : all) {
             if (filter.matches(c)) {
+                passing.add(c.name());
                 row.add(new Slot(c, selected.contains(c.name())));
                 if (row.size() == perRow) {
                     rows.add(List.copyOf(row));
@@ -160,6 +179,7 @@ final class CardsView {
         if (!row.isEmpty()) {
             rows.add(List.copyOf(row));
         }
+        matching = passing;
         // Replace only the rows that changed: an unchanged row's cell is left alone.
         var items = grid.getItems();
         for (int i = 0; i < rows.size(); i++) {

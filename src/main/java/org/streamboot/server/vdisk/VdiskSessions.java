@@ -1,6 +1,8 @@
 package org.streamboot.server.vdisk;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamboot.server.admin.AdminException;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.ReadCache;
 import org.streamboot.server.db.ClientRepository;
@@ -261,6 +264,51 @@ public final class VdiskSessions implements AutoCloseable {
         }
         if (layers.values().stream().noneMatch(l -> l.base.vdisk.equals(layer.base.vdisk))) {
             releaseVdisk(layer.base.vdisk);
+        }
+    }
+
+    /**
+     * Throws away a client's write caches of every standard-mode vDisk, so that its next boot
+     * starts from the vDisk as it is. Refused while the client has any vDisk attached: the
+     * running OS holds the cache's blocks in its own file-system state, and pulling them from
+     * under it corrupts what it sees. A private layer is the disk itself and is never touched.
+     *
+     * @return the vDisks whose write cache was discarded (empty when there was none)
+     */
+    public synchronized List<String> discardWriteCaches(MacAddress mac, String clientName) {
+        for (ClientLayer l : layers.values()) {
+            if (l.mac.equals(mac)) {
+                throw new AdminException(clientName + " has vDisk '" + l.base.vdisk + "' attached right now; shut it"
+                        + " down first (a standard vDisk also starts with an empty write cache at its next boot)");
+            }
+        }
+        List<String> discarded = new ArrayList<>();
+        Path root = layout.dataDir().resolve("writecache");
+        if (!Files.isDirectory(root)) {
+            return discarded;
+        }
+        try (DirectoryStream<Path> vdiskDirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path vdiskDir : vdiskDirs) {
+                Path cache = vdiskDir.resolve(mac.compact());
+                if (Files.isDirectory(cache)) {
+                    deleteTree(cache);
+                    discarded.add(vdiskDir.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new AdminException("cannot discard the write cache of " + clientName + ": " + e.getMessage());
+        }
+        lastActivity.values().removeIf(a -> a.mac().equals(mac));
+        discarded.sort(null);
+        log.info("Discarded the write cache of {} for {}", clientName, discarded);
+        return discarded;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

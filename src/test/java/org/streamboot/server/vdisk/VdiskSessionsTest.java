@@ -107,6 +107,29 @@ class VdiskSessionsTest {
     }
 
     @Test
+    void aWriteCacheIsDiscardedOnlyWhileTheClientIsNotAttached() throws Exception {
+        BlockDevice s = sessions.openForInitiator(PC1_IQN, "win11");
+        write(s, 0, "keep?");
+        assertThatThrownBy(() -> sessions.discardWriteCaches(PC1, "pc1"))
+                .isInstanceOf(org.streamboot.server.admin.AdminException.class).hasMessageContaining("attached right now");
+        assertThat(read(s, 0, 5)).as("a refused discard leaves the cache alone").isEqualTo("keep?");
+        s.close();
+        try (BlockDevice pc2 = sessions.openForInitiator(PC2_IQN, "win11")) {
+            write(pc2, 0, "other");
+            assertThat(sessions.discardWriteCaches(PC1, "pc1")).as("another client's session does not stand in the way")
+                    .containsExactly("win11");
+            assertThat(read(pc2, 0, 5)).isEqualTo("other");
+        }
+        assertThat(store.layout().writeCacheDir("win11").resolve(PC1.compact())).doesNotExist();
+        assertThat(store.layout().writeCacheDir("win11").resolve("525400000002")).isDirectory();
+        assertThat(sessions.activity()).extracting(DiskActivity::client).containsExactly("pc2");
+        try (BlockDevice again = sessions.openForInitiator(PC1_IQN, "win11")) {
+            assertThat(read(again, 0, 5)).as("the same boot, yet the cache is gone").isNotEqualTo("keep?");
+        }
+        assertThat(sessions.discardWriteCaches(MacAddress.parse("52:54:00:00:00:09"), "nobody")).isEmpty();
+    }
+
+    @Test
     void sessionsOfOneClientShareOneCache() throws Exception {
         try (BlockDevice ipxe = sessions.openForInitiator(PC1_IQN, "win11");
              BlockDevice os = sessions.openForInitiator(PC1_IQN, "win11")) {

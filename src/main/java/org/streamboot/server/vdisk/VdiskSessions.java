@@ -66,7 +66,7 @@ public final class VdiskSessions implements AutoCloseable {
     private final Map<String, SharedBase> bases = new HashMap<>();
     private final Map<String, ClientLayer> layers = new HashMap<>();
     private final Set<MacAddress> newBoots = new HashSet<>();
-    private final Map<String, DiskActivity> lastActivity = new HashMap<>();
+    private final Map<String, DiskActivities.Entry> lastActivity = new HashMap<>();
     private final Map<String, InUseLock> vdiskLocks = new HashMap<>();
 
     public VdiskSessions(Database db, VdiskLayout layout, ReadCache cache, long quotaBytes) {
@@ -255,7 +255,7 @@ public final class VdiskSessions implements AutoCloseable {
         if (layer == null || --layer.sessions > 0) {
             return;
         }
-        lastActivity.put(key, activity(layer, false));
+        lastActivity.put(key, DiskActivities.of(layer, false));
         layers.remove(key);
         try {
             layer.close();
@@ -298,7 +298,7 @@ public final class VdiskSessions implements AutoCloseable {
         } catch (IOException e) {
             throw new AdminException("cannot discard the write cache of " + clientName + ": " + e.getMessage());
         }
-        lastActivity.values().removeIf(a -> a.mac().equals(mac));
+        lastActivity.values().removeIf(e -> e.activity().mac().equals(mac));
         discarded.sort(null);
         log.info("Discarded the write cache of {} for {}", clientName, discarded);
         return discarded;
@@ -314,34 +314,16 @@ public final class VdiskSessions implements AutoCloseable {
 
     /** Every client's disk use, open sessions first, then the last state of closed ones. */
     public synchronized List<DiskActivity> activity() {
-        List<DiskActivity> out = new ArrayList<>();
+        List<DiskActivities.Entry> out = new ArrayList<>();
         for (ClientLayer l : layers.values()) {
-            out.add(activity(l, true));
+            out.add(DiskActivities.of(l, true));
         }
         for (var e : lastActivity.entrySet()) {
             if (!layers.containsKey(e.getKey())) {
                 out.add(e.getValue());
             }
         }
-        return out;
-    }
-
-    private static DiskActivity activity(ClientLayer l, boolean open) {
-        var snapshot = l.access.snapshot();
-        double bootSet = -1;
-        var profile = l.base.profile();
-        if (profile != null && profile.chunkCount() > 0) {
-            int read = 0;
-            int perChunk = Math.max(1, profile.chunkSize() / ClientLayer.ACCESS_GRANULARITY);
-            for (long chunk : profile.chunks()) {
-                if (snapshot.wasRead(chunk * perChunk)) {
-                    read++;
-                }
-            }
-            bootSet = (double) read / profile.chunkCount();
-        }
-        return new DiskActivity(l.mac, l.client, l.base.vdisk, open, snapshot, l.overlay.allocatedBytes(),
-                l.overlay.quotaBytes(), bootSet);
+        return DiskActivities.withReadCache(out, cache);
     }
 
     /** Loads every vDisk's boot set into the read cache (at server start). */

@@ -157,7 +157,7 @@ public final class ClientDetailView {
         resetCache.setTooltip(new javafx.scene.control.Tooltip(attached
                 ? "Only while " + card.name() + " is off: it has a vDisk attached now"
                 : "Discard what " + card.name() + " wrote; its next boot starts from the vDisk as it is"));
-        blockMap.show(activity.map(DiskActivity::access).orElse(null));
+        blockMap.show(activity.map(DiskActivity::access).orElse(null), activity.map(DiskActivity::readCached).orElse(null));
         List<TimelineRow> rows = model.timeline(snapshot, card.mac());
         if (!rows.equals(timeline.getItems())) {
             timeline.getItems().setAll(rows);

@@ -130,6 +130,30 @@ class VdiskSessionsTest {
     }
 
     @Test
+    void activityNamesTheBlocksOfTheVdiskInTheReadCacheOneSetPerVersion() throws Exception {
+        try (BlockDevice pc1 = sessions.openForInitiator(PC1_IQN, "win11");
+             BlockDevice pc2 = sessions.openForInitiator(PC2_IQN, "win11")) {
+            read(pc1, 3 * 65536 + 10, 5);
+            var activity = sessions.activity();
+            assertThat(activity).hasSize(2);
+            assertThat(activity.get(0).readCached().stream().toArray()).containsExactly(3);
+            assertThat(activity.get(1).readCached()).as("one set for both clients of v1").isSameAs(activity.get(0).readCached());
+        }
+        assertThat(sessions.activity()).allSatisfy(a -> assertThat(a.readCached().get(3)).as("closed sessions too").isTrue());
+        cache.cachedChunks(java.util.List.of()); // no layers asked: nothing to do
+    }
+
+    @Test
+    void readCacheChunksMapOntoAccessBlocksOfAnotherSize() {
+        java.util.BitSet chunks = new java.util.BitSet();
+        chunks.set(1);
+        chunks.set(4);
+        assertThat(DiskActivities.toBlocks(chunks, 65536, 65536)).isSameAs(chunks);
+        assertThat(DiskActivities.toBlocks(chunks, 131072, 65536).stream().toArray()).containsExactly(2, 3, 8, 9);
+        assertThat(DiskActivities.toBlocks(chunks, 32768, 65536).stream().toArray()).containsExactly(0, 2);
+    }
+
+    @Test
     void sessionsOfOneClientShareOneCache() throws Exception {
         try (BlockDevice ipxe = sessions.openForInitiator(PC1_IQN, "win11");
              BlockDevice os = sessions.openForInitiator(PC1_IQN, "win11")) {

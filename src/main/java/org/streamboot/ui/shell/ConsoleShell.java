@@ -163,7 +163,7 @@ public final class ConsoleShell implements Shortcuts.Actions {
             notifications.error("Settings open once the server has started");
             return;
         }
-        SettingsDialog.open(root.getScene().getWindow(), config, settings, notifications::success, notifications::error);
+        SettingsDialog.open(root.getScene().getWindow(), settings, notifications::success, notifications::error);
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.streamboot.server.block.AccessSnapshot;
  * disk that the admin has zoomed to; plain Java, no toolkit. A 64 GiB disk has a million 64 KiB
  * blocks and the map a few thousand cells, so one cell covers a range of blocks: it shows
  * WRITTEN when any block in the range was written (that is what the write cache holds), else
- * CACHED when any is in the shared RAM read cache (this client, or the next one, reads it
- * without touching the disk), else READ when any was read.
+ * READ when this client read any, else CACHED when any is in the shared RAM read cache (read by
+ * another PC or prefetched: ready for this one without touching the disk).
  */
 public final class BlockMapModel {
 
@@ -82,10 +82,10 @@ public final class BlockMapModel {
             int to = (int) Math.max(from + 1, first + count * (i + 1) / cells);
             if (any(written, from, to)) {
                 out[i] = WRITTEN;
-            } else if (any(cached, from, to)) {
-                out[i] = CACHED;
             } else if (any(read, from, to)) {
                 out[i] = READ;
+            } else if (any(cached, from, to)) {
+                out[i] = CACHED;
             }
         }
         return out;

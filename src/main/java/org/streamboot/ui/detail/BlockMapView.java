@@ -18,7 +18,8 @@ import org.streamboot.server.block.AccessSnapshot;
 
 /**
  * The block map: one small square per range of blocks, grey when not read, blue when read,
- * green when in the shared read cache, orange when written to the client's write cache, drawn
+ * green when not read yet but in the shared read cache, orange when written to the client's
+ * write cache, drawn
  * on a Canvas from the latest snapshot (never per event).
  * Scrolling with the wheel or the buttons zooms into a part of a large disk.
  */
@@ -61,13 +62,15 @@ final class BlockMapView {
         Button out = button(Material2MZ.ZOOM_OUT, "zoom-out", model::zoomOut);
         caption.getStyleClass().add("detail-muted");
         caption.setId("block-map-caption");
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox legend = new HBox(10, swatch(UNREAD, "not read"), swatch(READ, "read"),
-                swatch(CACHED, "in read cache"), swatch(WRITTEN, "in write cache"),
-                spring, in, out);
+        // The four states wrap onto a second line in a narrow pane rather than being cut short.
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 4, swatch(UNREAD, "not read"),
+                swatch(READ, "read"), swatch(CACHED, "in read cache"), swatch(WRITTEN, "in write cache"));
         legend.getStyleClass().add("block-map-legend");
-        root = new VBox(6, legend, canvasHolder, caption);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        legend.setPrefWrapLength(200);
+        HBox header = new HBox(10, legend, in, out);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(6, header, canvasHolder, caption);
     }
 
     Node node() {
@@ -143,6 +146,7 @@ final class BlockMapView {
                 new javafx.scene.layout.CornerRadii(2), null)));
         Label l = new Label(text, box);
         l.getStyleClass().add("detail-muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }

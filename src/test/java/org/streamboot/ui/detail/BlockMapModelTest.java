@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BlockMapModelTest {
 
     @Test
-    void aCellShowsWrittenOverCachedOverReadOverNothingForItsRangeOfBlocks() {
+    void aCellShowsWrittenOverReadOverCachedOverNothingForItsRangeOfBlocks() {
         BitSet read = new BitSet();
         BitSet written = new BitSet();
         BitSet cached = new BitSet();
@@ -18,13 +18,13 @@ class BlockMapModelTest {
         written.set(6);     // cell 1 too: written wins
         cached.set(7);      // ... even over the read cache
         read.set(15);       // cell 3
-        cached.set(14);     // cell 3 too: in RAM wins over read
+        cached.set(14);     // cell 3 too: what this client read wins over what is in RAM
         cached.set(20);     // cell 5: in RAM though this client never read it (prefetched, or another PC's)
 
         byte[] cells = BlockMapModel.cells(read, written, cached, 0, 24, 6);
 
         assertThat(cells).containsExactly(BlockMapModel.READ, BlockMapModel.WRITTEN, BlockMapModel.NONE,
-                BlockMapModel.CACHED, BlockMapModel.NONE, BlockMapModel.CACHED);
+                BlockMapModel.READ, BlockMapModel.NONE, BlockMapModel.CACHED);
     }
 
     @Test

@@ -122,6 +122,7 @@ class ConsoleSettingsTest extends FxRobot {
                 .anyMatch(l -> l.getText().contains("DHCP restarted")));
         assertThat(server.config().dhcpMode()).isEqualTo(org.streamboot.server.config.DhcpMode.FULL);
         assertThat(server.services().getFirst().state()).isEqualTo(org.streamboot.server.net.ServiceState.RUNNING);
+        waitFor(() -> text("#status-dhcp").contains("full DHCP server")); // the status line follows
 
         openSettings();
         assertThat(text("#fact-dhcp-mode")).as("the facts show what runs now").isEqualTo("full DHCP server");

@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = options.toConfig();
         ShutdownSignal signal = new ShutdownSignal();
         try (BootServer server = BootServer.open(config)) {
-            log.info("Streamboot serving data directory {} (DHCP mode: {})", config.dataDir(), config.dhcpMode().name().toLowerCase());
+            log.info("Streamboot serving data directory {} (DHCP mode: {})", config.dataDir(),
+                    server.config().dhcpMode().name().toLowerCase());
             List<ServiceStatus> statuses = server.start();
             List<ServiceStatus> failed = statuses.stream().filter(s -> s.state() == ServiceState.FAILED).toList();
             if (!failed.isEmpty()) {

@@ -1,8 +1,10 @@
 package org.streamboot.cli;
 
 import java.net.InetAddress;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.streamboot.server.admin.AdminException;
 import org.streamboot.server.config.DhcpNetwork;
 import org.streamboot.server.dhcp.AddressRange;
@@ -10,6 +12,7 @@ import org.streamboot.server.config.DhcpMode;
 import org.streamboot.server.config.Ipv6Advertising;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
+import org.streamboot.server.config.Setting;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,11 +22,12 @@ public final class ServerOptions {
     @Mixin
     DataDirOption dataDir = new DataDirOption();
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address every service listens on (default: all, 0.0.0.0)")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address every service listens on (default: the network.bind setting, else all, 0.0.0.0)")
     InetAddress bind;
 
-    @Option(names = "--dhcp", paramLabel = "MODE", description = "DHCP role: ${COMPLETION-CANDIDATES} (default: proxy — never hands out addresses)")
-    DhcpMode dhcp = DhcpMode.PROXY;
+    @Option(names = "--dhcp", paramLabel = "MODE", description = "DHCP role: ${COMPLETION-CANDIDATES} (default: the"
+            + " dhcp.mode setting, else proxy — never hands out addresses)")
+    DhcpMode dhcp;
 
     @Option(names = "--dhcp-port", paramLabel = "N", description = "DHCP port (default: 67)")
     int dhcpPort = Ports.DEFAULTS.dhcp();
@@ -46,7 +50,7 @@ public final class ServerOptions {
     @Option(names = "--ipxe-dir", paramLabel = "DIR", description = "Directory with the iPXE binaries (default: /usr/lib/ipxe or /usr/share/ipxe)")
     java.nio.file.Path ipxeDir;
 
-    @Option(names = "--dhcp-range", paramLabel = "FIRST-LAST", description = "Addresses full DHCP may hand out, e.g. 10.0.0.100-10.0.0.199")
+    @Option(names = "--dhcp-range", paramLabel = "FIRST-LAST", description = "Addresses full DHCP may hand out, e.g. 10.0.0.100-10.0.0.199 (default: the dhcp.range setting)")
     String dhcpRange;
 
     @Option(names = "--dhcp-netmask", paramLabel = "MASK", description = "Subnet mask given in full mode (default: 255.255.255.0)")
@@ -75,9 +79,23 @@ public final class ServerOptions {
                     dhcpNetmask == null ? DhcpNetwork.NONE.mask() : AddressRange.ipv4(dhcpNetmask),
                     Optional.ofNullable(dhcpRouter).map(AddressRange::ipv4), dhcpDns.stream().map(AddressRange::ipv4).toList(),
                     Optional.ofNullable(serverAddress).map(AddressRange::ipv4));
-            ServerConfig c = new ServerConfig(base.dataDir(), bind != null ? bind : base.bindAddress(), dhcp,
-                    new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort), Optional.ofNullable(ipxeDir), network, ipv6Ra);
-            c.network().settingsFor(dhcp, httpPort == 0 ? Ports.DEFAULTS.http() : httpPort); // full mode needs a range, etc.
+            // What the command line names wins over the settings stored in the database (NetworkSettings).
+            Set<Setting> fixed = EnumSet.noneOf(Setting.class);
+            if (bind != null) {
+                fixed.add(Setting.NETWORK_BIND);
+            }
+            if (dhcp != null) {
+                fixed.add(Setting.DHCP_MODE);
+            }
+            if (dhcpRange != null) {
+                fixed.add(Setting.DHCP_RANGE);
+            }
+            ServerConfig c = new ServerConfig(base.dataDir(), bind != null ? bind : base.bindAddress(),
+                    dhcp != null ? dhcp : base.dhcpMode(), new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort),
+                    Optional.ofNullable(ipxeDir), network, ipv6Ra, fixed);
+            if (dhcp != null) {
+                c.network().settingsFor(dhcp, httpPort == 0 ? Ports.DEFAULTS.http() : httpPort); // full mode needs a range, etc.
+            }
             return c;
         } catch (IllegalArgumentException e) {
             throw new AdminException(e.getMessage());

@@ -27,6 +27,7 @@ import org.streamboot.server.boot.RegistrationGate;
 import org.streamboot.server.boot.RegistrationPolicy;
 import org.streamboot.server.boot.TftpBootEvents;
 import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.NetworkSettings;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
 import org.streamboot.server.config.Setting;
@@ -75,7 +76,10 @@ public final class BootServer implements AutoCloseable {
     private static final String WRITE_CACHE_QUOTA_SETTING = Setting.WRITE_CACHE_QUOTA_BYTES.key;
     private static final long DEFAULT_WRITE_CACHE_QUOTA = Long.parseLong(Setting.WRITE_CACHE_QUOTA_BYTES.defaultValue);
 
-    private final ServerConfig config;
+    /** What the server runs with now: the network part changes when the admin applies new settings. */
+    private volatile ServerConfig config;
+    /** As opened, before the stored settings: what a setting returned to its default falls back to. */
+    private final ServerConfig launchConfig;
     private final Database database;
     private final AdminService admin;
     private final ClientBootOptions clientBootOptions;
@@ -97,11 +101,12 @@ public final class BootServer implements AutoCloseable {
     private boolean closed;
 
     private BootServer(ServerConfig config, Database database, Clock clock) {
-        this.config = config;
         this.database = database;
         this.admin = new AdminService(database, clock);
         this.clientBootOptions = new ClientBootOptions(database, admin);
         this.settings = new SettingsStore(database);
+        this.launchConfig = config;
+        this.config = NetworkSettings.resolve(config, settings);
         this.live = new LiveHub(clock);
         this.eventWriter = new BootEventWriter(live, database).start();
         Ports p = config.ports();
@@ -115,7 +120,7 @@ public final class BootServer implements AutoCloseable {
                         RETRY_SECONDS), blockingWork, events::scriptServed);
         DiskAttachEvents attachEvents = new DiskAttachEvents(live, admin, addresses);
         BlockTargetExports exports = new BlockTargetExports(sessions, admin, addresses, attachEvents);
-        this.bootFiles = bootFiles(config);
+        this.bootFiles = bootFiles(this.config);
         // UEFI HTTP boot firmware is sent to http://SERVER:PORT/ipxe.efi (FirmwareBootPolicy).
         StaticFiles httpFiles = new StaticFiles(bootFiles.source(), Set.of(FirmwareBootPolicy.UefiBinary.IPXE_EFI.fileName(),
                 FirmwareBootPolicy.UefiBinary.SNPONLY_EFI.fileName()), new HttpFileEvents(live, addresses));
@@ -258,6 +263,33 @@ public final class BootServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** What applying the stored network settings did. */
+    public record NetworkApplied(boolean dhcpRestarted, boolean restartNeeded) {
+    }
+
+    /**
+     * Applies the stored network settings to the running server: a new DHCP mode or range
+     * restarts DHCP at once; a new listen address would rebind every service, so it waits for
+     * the next start (the running services keep the address they have).
+     */
+    public synchronized NetworkApplied applyNetworkSettings() {
+        ServerConfig wanted = NetworkSettings.resolve(launchConfig, settings);
+        boolean restartNeeded = !wanted.bindAddress().equals(config.bindAddress());
+        boolean dhcpChanged = wanted.dhcpMode() != config.dhcpMode() || !wanted.network().equals(config.network());
+        if (!dhcpChanged) {
+            return new NetworkApplied(false, restartNeeded);
+        }
+        config = config.running(config.bindAddress(), wanted.dhcpMode(), wanted.network());
+        if (loops == null || closed) {
+            return new NetworkApplied(false, restartNeeded); // not serving: start() uses the new values
+        }
+        dhcp.stop();
+        dhcp = dhcpRunner();
+        startIfNeeded(dhcp);
+        log.info("DHCP restarted in {} mode", config.dhcpMode().name().toLowerCase());
+        return new NetworkApplied(true, restartNeeded);
     }
 
     public SettingsStore settings() {

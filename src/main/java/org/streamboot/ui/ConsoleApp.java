@@ -144,7 +144,7 @@ public final class ConsoleApp extends Application {
             public void opened(BootServer server) {
                 // Built here, off the FX thread: the store only remembers where the data lives.
                 ConsoleActions actions = ConsoleActions.forServer(server);
-                SettingsAccess settings = new SettingsAccess(server.settings(),
+                SettingsAccess settings = SettingsAccess.forServer(server,
                         r -> Thread.ofVirtual().name("streamboot-console-settings").start(r));
                 Platform.runLater(() -> {
                     shell.connect(actions);

@@ -88,7 +88,7 @@ class ConsoleLiveScreenshotTest extends FxRobot {
             Path cards = dir.resolve("console-cards.png");
             shoot(cards);
 
-            String streaming = lookup(".stage-streaming").query().getId();
+            String streaming = lookup(".client-card").match(n -> n.lookup(".stage-streaming") != null).query().getId();
             clickOn("#" + streaming);
             waitFor(() -> lookup("#block-map").tryQuery().map(n -> n.getUserData() instanceof byte[] b && b.length > 0)
                     .orElse(false));

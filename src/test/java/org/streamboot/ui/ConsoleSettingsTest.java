@@ -30,6 +30,7 @@ class ConsoleSettingsTest extends FxRobot {
 
     private final ConsoleFixture console = new ConsoleFixture();
     private SettingsStore store;
+    private org.streamboot.server.BootServer server;
 
     @BeforeEach
     void startTheConsole() throws Exception {
@@ -37,7 +38,8 @@ class ConsoleSettingsTest extends FxRobot {
         ConsoleApp app = console.start(ConsoleFixture.loopback(temp.resolve("data"), ConsoleFixture.ephemeralPorts()));
         waitFor(() -> app.lifecycle().state() == ServerLifecycle.State.RUNNING
                 && text("#status-summary").contains("services running"));
-        store = app.lifecycle().server().orElseThrow().settings();
+        server = app.lifecycle().server().orElseThrow();
+        store = server.settings();
     }
 
     @AfterEach
@@ -87,6 +89,45 @@ class ConsoleSettingsTest extends FxRobot {
         clickOn("#settings-save");
         waitFor(() -> lookup("#settings-dialog").tryQuery().isEmpty());
         assertThat(store.get(Setting.READ_CACHE_BYTES.key)).contains("268435456");
+    }
+
+    @Test
+    void theDhcpModeIsEditedCheckedAgainstItsRangeAndAppliedAtOnce() throws Exception {
+        openSettings();
+        assertThat(lookup("#setting-network-bind").query().isDisabled()).as("--bind of the fixture wins").isTrue();
+        assertThat(lookup("#settings-dialog").queryAs(javafx.scene.control.DialogPane.class).lookupAll(".settings-hint")
+                .stream().map(n -> ((Label) n).getText())).contains("set by --bind on the command line");
+
+        clickOn("#setting-dhcp-mode");
+        clickOn("full");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#settings-dhcp-safety")).as("the warning follows the choice before saving")
+                .contains("never beside an office router");
+        clickOn("#settings-save");
+        waitFor(() -> lookup("#setting-dhcp-range-problem").queryAs(Label.class).isVisible());
+        assertThat(text("#setting-dhcp-range-problem")).contains("needs an address range");
+        assertThat(store.get(Setting.DHCP_MODE.key)).as("nothing saved").isEmpty();
+
+        replaceText("#setting-dhcp-range", "127.0.0.300-127.0.0.310");
+        clickOn("#settings-save");
+        waitFor(() -> text("#setting-dhcp-range-problem").contains("not an IPv4 address"));
+        assertThat(store.get(Setting.DHCP_RANGE.key)).isEmpty();
+
+        replaceText("#setting-dhcp-range", "127.0.0.100-127.0.0.110");
+        clickOn("#settings-save");
+        waitFor(() -> lookup("#settings-dialog").tryQuery().isEmpty());
+        assertThat(store.get(Setting.DHCP_MODE.key)).contains("full");
+        assertThat(store.get(Setting.DHCP_RANGE.key)).contains("127.0.0.100-127.0.0.110");
+        waitFor(() -> lookup(".notification-text").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("DHCP restarted")));
+        assertThat(server.config().dhcpMode()).isEqualTo(org.streamboot.server.config.DhcpMode.FULL);
+        assertThat(server.services().getFirst().state()).isEqualTo(org.streamboot.server.net.ServiceState.RUNNING);
+        waitFor(() -> text("#status-dhcp").contains("full DHCP server")); // the status line follows
+
+        openSettings();
+        assertThat(text("#fact-dhcp-mode")).as("the facts show what runs now").isEqualTo("full DHCP server");
+        assertThat(text("#fact-address-range")).isEqualTo("127.0.0.100 – 127.0.0.110");
+        clickOn("Cancel");
     }
 
     private void openSettings() throws TimeoutException {

@@ -104,6 +104,19 @@ class ConsoleThemeAndShortcutsTest extends FxRobot {
 
         push(Shortcuts.TOGGLE_VIEW);
         assertThat(lookup("#clients-table").query().isVisible()).isTrue();
+        // Find while the table is shown keeps the table and filters its rows.
+        clickOn("#clients-table");
+        push(Shortcuts.FIND);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#clients-table").query().isVisible()).as("the table stays").isTrue();
+        assertThat(lookup("#client-search").query().isFocused()).isTrue();
+        write("02");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#clients-table").queryTableView().getItems())
+                .extracting(r -> ((org.streamboot.ui.clients.ClientRow) r).name()).containsExactly("pc-02");
+        push(KeyCode.BACK_SPACE, KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#clients-table").queryTableView().getItems()).hasSize(2);
         push(Shortcuts.TOGGLE_VIEW);
         assertThat(lookup("#clients-table").query().isVisible()).isFalse();
 

@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -116,13 +118,29 @@ public final class ReadCache implements AutoCloseable {
 
     /** The chunk indexes of {@code layer} now in RAM, for the console's block map. */
     public BitSet cachedChunks(CachedDevice layer) {
-        BitSet set = new BitSet();
+        return cachedChunks(List.of(layer)).get(layer);
+    }
+
+    /**
+     * The chunk indexes now in RAM of each of these layers, in one pass over the cache's keys
+     * (without touching recency): the console asks once per poll for every vDisk in use.
+     */
+    public Map<CachedDevice, BitSet> cachedChunks(Collection<CachedDevice> wanted) {
+        Map<Integer, BitSet> byId = new HashMap<>();
+        for (CachedDevice layer : wanted) {
+            byId.put(layer.layerId(), new BitSet());
+        }
         for (ChunkKey key : chunks.asMap().keySet()) {
-            if (key.layer() == layer.layerId() && key.index() < Integer.MAX_VALUE) {
+            BitSet set = byId.get(key.layer());
+            if (set != null && key.index() < Integer.MAX_VALUE) {
                 set.set((int) key.index());
             }
         }
-        return set;
+        Map<CachedDevice, BitSet> out = new HashMap<>();
+        for (CachedDevice layer : wanted) {
+            out.put(layer, byId.get(layer.layerId()));
+        }
+        return out;
     }
 
     /**

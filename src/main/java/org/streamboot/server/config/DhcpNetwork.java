@@ -25,7 +25,8 @@ public record DhcpNetwork(Optional<AddressRange> range, Inet4Address mask, Optio
         DhcpSettings s = switch (mode) {
             case PROXY -> DhcpSettings.proxy(httpPort);
             case FULL -> DhcpSettings.full(range.orElseThrow(() -> new IllegalArgumentException(
-                    "full DHCP hands out addresses only from a range you name: add --dhcp-range FIRST-LAST")),
+                    "full DHCP hands out addresses only from a range you name: add --dhcp-range FIRST-LAST"
+                            + " or set dhcp.range (console: Settings, Network)")),
                     mask, router, dns, DhcpSettings.DEFAULT_LEASE, httpPort);
             case OFF -> new DhcpSettings(DhcpMode.OFF, Optional.empty(), mask, router, dns, DhcpSettings.DEFAULT_LEASE,
                     Optional.empty(), httpPort);

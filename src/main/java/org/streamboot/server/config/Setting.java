@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.streamboot.server.dhcp.AddressRange;
 import org.streamboot.server.model.NamePattern;
 
 /**
@@ -29,7 +30,21 @@ public enum Setting {
             Setting::positiveLong),
     WRITE_CACHE_QUOTA_BYTES("cache.write-quota-bytes", Long.toString(20L << 30),
             "largest write cache one PC may fill per vDisk, in bytes; applies at the next start",
-            Setting::positiveLong);
+            Setting::positiveLong),
+    NETWORK_BIND("network.bind", "",
+            "the IPv4 address every service listens on; empty: all interfaces (0.0.0.0), which DHCP needs to hear"
+                    + " broadcasts; --bind overrides it; applies at the next start",
+            v -> AddressRange.ipv4(v).getHostAddress()),
+    DHCP_MODE("dhcp.mode", "proxy",
+            "DHCP role: proxy (never hands out addresses), full (hands out the dhcp.range; only on a network without"
+                    + " another DHCP server) or off; --dhcp overrides it",
+            v -> oneOf(v, "proxy", "full", "off")),
+    DHCP_RANGE("dhcp.range", "",
+            "the addresses full DHCP may hand out, FIRST-LAST (e.g. 10.0.0.100-10.0.0.199); --dhcp-range overrides it",
+            v -> {
+                AddressRange r = AddressRange.parse(v);
+                return r.first().getHostAddress() + "-" + r.last().getHostAddress();
+            });
 
     public final String key;
     public final String defaultValue;

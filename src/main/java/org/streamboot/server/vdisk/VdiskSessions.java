@@ -1,6 +1,8 @@
 package org.streamboot.server.vdisk;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamboot.server.admin.AdminException;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.ReadCache;
 import org.streamboot.server.db.ClientRepository;
@@ -63,7 +66,7 @@ public final class VdiskSessions implements AutoCloseable {
     private final Map<String, SharedBase> bases = new HashMap<>();
     private final Map<String, ClientLayer> layers = new HashMap<>();
     private final Set<MacAddress> newBoots = new HashSet<>();
-    private final Map<String, DiskActivity> lastActivity = new HashMap<>();
+    private final Map<String, DiskActivities.Entry> lastActivity = new HashMap<>();
     private final Map<String, InUseLock> vdiskLocks = new HashMap<>();
     private final Map<String, Integer> readOnlyViews = new HashMap<>();
 
@@ -301,7 +304,7 @@ public final class VdiskSessions implements AutoCloseable {
     }
 
     private void closeLayer(String key, ClientLayer layer) {
-        lastActivity.put(key, activity(layer, false));
+        lastActivity.put(key, DiskActivities.of(layer, false));
         layers.remove(key);
         try {
             layer.close();
@@ -313,36 +316,63 @@ public final class VdiskSessions implements AutoCloseable {
         }
     }
 
+    /**
+     * Throws away a client's write caches of every standard-mode vDisk, so that its next boot
+     * starts from the vDisk as it is. Refused while the client has any vDisk attached: the
+     * running OS holds the cache's blocks in its own file-system state, and pulling them from
+     * under it corrupts what it sees. A private layer is the disk itself and is never touched.
+     *
+     * @return the vDisks whose write cache was discarded (empty when there was none)
+     */
+    public synchronized List<String> discardWriteCaches(MacAddress mac, String clientName) {
+        for (ClientLayer l : layers.values()) {
+            if (l.mac.equals(mac)) {
+                throw new AdminException(clientName + " has vDisk '" + l.base.vdisk + "' attached right now; shut it"
+                        + " down first (a standard vDisk also starts with an empty write cache at its next boot)");
+            }
+        }
+        List<String> discarded = new ArrayList<>();
+        Path root = layout.dataDir().resolve("writecache");
+        if (!Files.isDirectory(root)) {
+            return discarded;
+        }
+        try (DirectoryStream<Path> vdiskDirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path vdiskDir : vdiskDirs) {
+                Path cache = vdiskDir.resolve(mac.compact());
+                if (Files.isDirectory(cache)) {
+                    deleteTree(cache);
+                    discarded.add(vdiskDir.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new AdminException("cannot discard the write cache of " + clientName + ": " + e.getMessage());
+        }
+        lastActivity.values().removeIf(e -> e.activity().mac().equals(mac));
+        discarded.sort(null);
+        log.info("Discarded the write cache of {} for {}", clientName, discarded);
+        return discarded;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Every client's disk use, open sessions first, then the last state of closed ones. */
     public synchronized List<DiskActivity> activity() {
-        List<DiskActivity> out = new ArrayList<>();
+        List<DiskActivities.Entry> out = new ArrayList<>();
         for (ClientLayer l : layers.values()) {
-            out.add(activity(l, true));
+            out.add(DiskActivities.of(l, true));
         }
         for (var e : lastActivity.entrySet()) {
             if (!layers.containsKey(e.getKey())) {
                 out.add(e.getValue());
             }
         }
-        return out;
-    }
-
-    private static DiskActivity activity(ClientLayer l, boolean open) {
-        var snapshot = l.access.snapshot();
-        double bootSet = -1;
-        var profile = l.base.profile();
-        if (profile != null && profile.chunkCount() > 0) {
-            int read = 0;
-            int perChunk = Math.max(1, profile.chunkSize() / ClientLayer.ACCESS_GRANULARITY);
-            for (long chunk : profile.chunks()) {
-                if (snapshot.wasRead(chunk * perChunk)) {
-                    read++;
-                }
-            }
-            bootSet = (double) read / profile.chunkCount();
-        }
-        return new DiskActivity(l.mac, l.client, l.base.vdisk, open, snapshot, l.overlay.allocatedBytes(),
-                l.overlay.quotaBytes(), bootSet);
+        return DiskActivities.withReadCache(out, cache);
     }
 
     /** Loads every vDisk's boot set into the read cache (at server start). */

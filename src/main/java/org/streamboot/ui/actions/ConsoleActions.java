@@ -14,10 +14,12 @@ import org.streamboot.server.BootServer;
 import org.streamboot.server.admin.AdminException;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.admin.Who;
+import org.streamboot.server.model.MacAddress;
 import org.streamboot.server.model.VdiskMode;
 import org.streamboot.server.vdisk.ImportCancelledException;
 import org.streamboot.server.vdisk.ImportProgress;
 import org.streamboot.server.vdisk.VdiskLayout;
+import org.streamboot.server.vdisk.VdiskSessions;
 import org.streamboot.server.vdisk.VdiskStore;
 
 /**
@@ -32,17 +34,20 @@ public final class ConsoleActions implements AutoCloseable {
 
     private final AdminService admin;
     private final VdiskStore store;
+    private final VdiskSessions sessions;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("streamboot-console-action-", 0).factory());
 
-    public ConsoleActions(AdminService admin, VdiskStore store) {
+    public ConsoleActions(AdminService admin, VdiskStore store, VdiskSessions sessions) {
         this.admin = admin;
         this.store = store;
+        this.sessions = sessions;
     }
 
     public static ConsoleActions forServer(BootServer server) {
         return new ConsoleActions(server.admin(),
-                new VdiskStore(server.database(), new VdiskLayout(server.config().dataDir()), Clock.systemUTC()));
+                new VdiskStore(server.database(), new VdiskLayout(server.config().dataDir()), Clock.systemUTC()),
+                server.sessions());
     }
 
     /** Offers a vDisk to each client; the ones that already had it, or refused it, are named. */
@@ -124,6 +129,16 @@ public final class ConsoleActions implements AutoCloseable {
         return run(() -> {
             admin.removeClient(client);
             return Done.of("Removed " + client);
+        });
+    }
+
+    /** Discards the client's write caches; refused with the reason while it has a vDisk attached. */
+    public CompletableFuture<Done> resetWriteCache(String client) {
+        return run(() -> {
+            var view = admin.client(client);
+            List<String> vdisks = sessions.discardWriteCaches(MacAddress.parse(view.mac()), client);
+            return Done.of(vdisks.isEmpty() ? client + " had no write cache to discard"
+                    : "Discarded the write cache of " + client + " (" + String.join(", ", vdisks) + ")");
         });
     }
 

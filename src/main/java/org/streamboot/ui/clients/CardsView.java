@@ -32,6 +32,16 @@ import org.streamboot.ui.shell.ConsoleSnapshot;
  * nodes: with a card node per client, a lab of 500 PCs made every pulse restyle and lay out
  * thousands of nodes nobody could see (measured in docs/benchmarks.md). Card views are reused
  * by the row cells and show whichever client their row currently holds.
+ *
+ * <p>A row's item names its clients, nothing else, and changes only when they do: a replaced
+ * item makes the list reconfigure and measure rows again by filling a hidden cell with each
+ * (four cards restyled per row, most of a slow pulse in a JFR profile), and with 500 PCs some
+ * card changes on every poll. The cells on screen are refreshed in place instead.
+ *
+ * <p>Every row has the same height, the tallest a row on screen has needed so far (a fixed cell
+ * size): without it the list measures rows of varying height by filling a hidden cell with each,
+ * restyling four cards per row, which was most of every slow pulse in a JFR profile with 500 PCs
+ * (docs/benchmarks.md). Cards stretch to the row, so the grid stays even.
  */
 final class CardsView {
 
@@ -40,12 +50,14 @@ final class CardsView {
     private static final double CARD_WIDTH = 252;
     private static final double GAP = 12;
 
-    /** One card in a row, with whether it is selected, so that a selection change redraws its row. */
-    private record Slot(ClientCard card, boolean selected) {
+    /** One row of the grid: the clients it holds, in order. */
+    private record Row(List<String> names) {
     }
 
     private final Set<String> selected = new LinkedHashSet<>();
-    private final ListView<List<Slot>> grid = new ListView<>();
+    private final ListView<Row> grid = new ListView<>();
+    private final Set<RowCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private java.util.Map<String, ClientCard> byName = java.util.Map.of();
     private final TextField search = new TextField();
     private final ComboBox<String> group = new ComboBox<>();
     private final ComboBox<BootStage> stage = new ComboBox<>();
@@ -53,7 +65,9 @@ final class CardsView {
     private final StackPane area = new StackPane(grid, empty);
     private int perRow = 1;
     private Consumer<ClientCard> onSelect = c -> { };
+    private Runnable onFilterChange = () -> { };
     private List<ClientCard> all = List.of();
+    private Set<String> matching = Set.of();
 
     CardsView(Provisioning provisioning) {
         this.provisioning = provisioning;
@@ -73,10 +87,10 @@ final class CardsView {
         empty.setMouseTransparent(true);
         search.setId("client-search");
         search.setPromptText("Search name or MAC");
-        search.textProperty().addListener((o, a, b) -> refilter());
+        search.textProperty().addListener((o, a, b) -> filterChanged());
         group.setId("group-filter");
         group.setPromptText("All groups");
-        group.valueProperty().addListener((o, a, b) -> refilter());
+        group.valueProperty().addListener((o, a, b) -> filterChanged());
         stage.setId("stage-filter");
         stage.setPromptText("All stages");
         stage.getItems().add(null);
@@ -92,7 +106,12 @@ final class CardsView {
                 return null;
             }
         });
-        stage.valueProperty().addListener((o, a, b) -> refilter());
+        stage.valueProperty().addListener((o, a, b) -> filterChanged());
+    }
+
+    private void filterChanged() {
+        refilter();
+        onFilterChange.run();
     }
 
     Node filters() {
@@ -123,6 +142,16 @@ final class CardsView {
         return all.stream().filter(c -> names.contains(c.name())).toList();
     }
 
+    /** Runs after the filter bar changed which clients match (the table follows it too). */
+    void onFilterChange(Runnable action) {
+        this.onFilterChange = action;
+    }
+
+    /** Names of the clients the filter bar lets through, as of the last snapshot. */
+    Set<String> matchingNames() {
+        return matching;
+    }
+
     void focusSearch() {
         search.requestFocus();
         search.selectAll();
@@ -130,6 +159,9 @@ final class CardsView {
 
     void show(ConsoleSnapshot snapshot) {
         all = model.cards(snapshot);
+        java.util.Map<String, ClientCard> named = new java.util.HashMap<>();
+        all.forEach(c -> named.put(c.name(), c));
+        byName = named;
         List<String> groups = new ArrayList<>();
         groups.add(null);
         snapshot.groups().forEach(g -> groups.add(g.name()));
@@ -146,20 +178,23 @@ final class CardsView {
 
     private void refilter() {
         CardFilter filter = new CardFilter(group.getValue(), stage.getValue(), search.getText());
-        List<List<Slot>> rows = new ArrayList<>();
-        List<Slot> row = new ArrayList<>(perRow);
+        List<Row> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>(perRow);
+        Set<String> passing = new HashSet<>();
         for (ClientCard c : all) {
             if (filter.matches(c)) {
-                row.add(new Slot(c, selected.contains(c.name())));
-                if (row.size() == perRow) {
-                    rows.add(List.copyOf(row));
-                    row.clear();
+                passing.add(c.name());
+                names.add(c.name());
+                if (names.size() == perRow) {
+                    rows.add(new Row(List.copyOf(names)));
+                    names.clear();
                 }
             }
         }
-        if (!row.isEmpty()) {
-            rows.add(List.copyOf(row));
+        if (!names.isEmpty()) {
+            rows.add(new Row(List.copyOf(names)));
         }
+        matching = passing;
         // Replace only the rows that changed: an unchanged row's cell is left alone.
         var items = grid.getItems();
         for (int i = 0; i < rows.size(); i++) {
@@ -172,42 +207,75 @@ final class CardsView {
         if (items.size() > rows.size()) {
             items.remove(rows.size(), items.size());
         }
+        // Everything else a card shows (throughput, stage text, selection) changes in place.
+        for (RowCell cell : cells) {
+            cell.refresh();
+        }
         empty.setText(all.isEmpty() ? ClientsViewModel.EMPTY_HINT
                 : "No client matches the filter — clear the search or choose All groups and All stages");
         empty.setVisible(rows.isEmpty());
     }
 
     /** A row of cards; its card views are reused for whichever clients the row holds. */
-    private final class RowCell extends ListCell<List<Slot>> {
+    private final class RowCell extends ListCell<Row> {
         private final HBox box = new HBox(GAP);
         private final List<ClientCardView> views = new ArrayList<>();
 
         RowCell() {
             box.getStyleClass().add("card-row");
             getStyleClass().add("card-row-cell");
+            cells.add(this);
         }
 
         @Override
-        protected void updateItem(List<Slot> slots, boolean isEmpty) {
-            super.updateItem(slots, isEmpty);
-            if (isEmpty || slots == null) {
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (getGraphic() == null) {
+                return;
+            }
+            double needed = Math.ceil(box.prefHeight(-1) + snappedTopInset() + snappedBottomInset());
+            if (needed > grid.getFixedCellSize()) {
+                // Not during this layout pass: a new cell size lays the whole list out again.
+                javafx.application.Platform.runLater(() -> grid.setFixedCellSize(Math.max(needed, grid.getFixedCellSize())));
+            }
+        }
+
+        @Override
+        protected void updateItem(Row row, boolean isEmpty) {
+            super.updateItem(row, isEmpty);
+            if (isEmpty || row == null) {
                 setGraphic(null);
                 return;
             }
-            while (views.size() < slots.size()) {
+            fill(row);
+            setGraphic(box);
+        }
+
+        /** Shows the latest state of the row's clients. */
+        void refresh() {
+            if (!isEmpty() && getItem() != null) {
+                fill(getItem());
+            }
+        }
+
+        private void fill(Row row) {
+            while (views.size() < row.names().size()) {
                 views.add(newCard());
             }
-            List<Node> nodes = new ArrayList<>(slots.size());
-            for (int i = 0; i < slots.size(); i++) {
+            List<Node> nodes = new ArrayList<>(row.names().size());
+            for (int i = 0; i < row.names().size(); i++) {
+                ClientCard card = byName.get(row.names().get(i));
+                if (card == null) {
+                    continue; // gone since the row was made; the next refilter drops it
+                }
                 ClientCardView v = views.get(i);
-                v.show(slots.get(i).card());
-                v.setSelected(slots.get(i).selected());
+                v.show(card);
+                v.setSelected(selected.contains(card.name()));
                 nodes.add(v.node());
             }
             if (!nodes.equals(box.getChildren())) {
                 box.getChildren().setAll(nodes);
             }
-            setGraphic(box);
         }
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -40,7 +41,16 @@ final class ClientCardView {
         void approve(String client);
     }
 
-    private final VBox root = new VBox();
+    /**
+     * The card is its frame (a leaf that draws background, border and the stage colour on its
+     * left edge) under its content. Stage, selection and pending state are style classes on
+     * the frame and the badge only: a class on the card's root made JavaFX match the whole
+     * stylesheet again for every node of the card, and a poll moves dozens of cards on screen
+     * to another stage (docs/benchmarks.md, "Console with 500 live clients").
+     */
+    private final Region frame = new Region();
+    private final VBox body = new VBox();
+    private final StackPane root = new StackPane(frame, body);
     private final Label name = new Label();
     private final Label stage = new Label();
     private final Label addresses = new Label();
@@ -77,7 +87,10 @@ final class ClientCardView {
         throughput.getStyleClass().add("card-throughput");
         approve.getStyleClass().addAll("accent", "card-approve");
         approve.setOnAction(e -> handler.approve(card.name()));
-        root.getChildren().addAll(title, addresses, where, failure, chips, progressLine, throughput, approve);
+        body.getChildren().addAll(title, addresses, where, failure, chips, progressLine, throughput, approve);
+        body.getStyleClass().add("card-body");
+        frame.getStyleClass().add("card-frame");
+        frame.setMinSize(0, 0); // the body sizes the card; the frame fills it
         root.getStyleClass().add("client-card");
         root.setOnMouseClicked(e -> handler.clicked(this, e));
         root.setOnDragDetected(e -> handler.dragStarted(this, e));
@@ -103,7 +116,7 @@ final class ClientCardView {
     }
 
     void setSelected(boolean selected) {
-        toggle("card-selected", selected);
+        toggle(frame, "card-selected", selected);
     }
 
     void show(ClientCard c) {
@@ -116,9 +129,12 @@ final class ClientCardView {
         name.setText(c.name());
         stage.setText(c.stageText());
         for (BootStage s : BootStage.values()) {
-            toggle(stageClass(s), s == c.stage() && !c.pending());
+            boolean on = s == c.stage() && !c.pending();
+            toggle(frame, stageClass(s), on);
+            toggle(stage, stageClass(s), on);
         }
-        toggle("card-pending", c.pending());
+        toggle(frame, "card-pending", c.pending());
+        toggle(stage, "card-pending", c.pending());
         addresses.setText(c.mac());
         where.setText(c.ip() + "  ·  " + c.group() + "  ·  " + c.firmware());
         failure.setText(c.failure());
@@ -161,11 +177,11 @@ final class ClientCardView {
         return label;
     }
 
-    private void toggle(String style, boolean on) {
-        if (on && !root.getStyleClass().contains(style)) {
-            root.getStyleClass().add(style);
+    private static void toggle(Node node, String style, boolean on) {
+        if (on && !node.getStyleClass().contains(style)) {
+            node.getStyleClass().add(style);
         } else if (!on) {
-            root.getStyleClass().remove(style);
+            node.getStyleClass().remove(style);
         }
     }
 

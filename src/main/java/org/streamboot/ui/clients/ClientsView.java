@@ -42,6 +42,11 @@ public final class ClientsView {
     public ClientsView(ClientsViewModel model, Provisioning provisioning) {
         this.model = model;
         this.cards = new CardsView(provisioning);
+        cards.onFilterChange(() -> {
+            if (showsTable() && lastClients != null) {
+                showRows(lastClients, lastTakenAt);
+            }
+        });
         title.getStyleClass().add("section-title");
         title.setId("clients-title");
         table.setId("clients-table");
@@ -95,11 +100,8 @@ public final class ClientsView {
         return root;
     }
 
-    /** Moves the keyboard into the search field (the cards are what it filters). */
+    /** Moves the keyboard into the search field; the view on screen stays (the filter applies to both). */
     public void focusSearch() {
-        if (tableToggle.isSelected()) {
-            cardsToggle.setSelected(true);
-        }
         cards.focusSearch();
     }
 
@@ -148,7 +150,8 @@ public final class ClientsView {
     }
 
     private void showRows(List<ClientView> clients, Instant takenAt) {
-        List<ClientRow> rows = model.rows(clients, takenAt);
+        var matching = cards.matchingNames();
+        List<ClientRow> rows = model.rows(clients.stream().filter(c -> matching.contains(c.name())).toList(), takenAt);
         if (!rows.equals(table.getItems())) {
             table.getItems().setAll(rows);
         }

@@ -8,13 +8,15 @@ import org.streamboot.server.block.AccessSnapshot;
  * disk that the admin has zoomed to; plain Java, no toolkit. A 64 GiB disk has a million 64 KiB
  * blocks and the map a few thousand cells, so one cell covers a range of blocks: it shows
  * WRITTEN when any block in the range was written (that is what the write cache holds), else
- * READ when any was read.
+ * READ when this client read any, else CACHED when any is in the shared RAM read cache (read by
+ * another PC or prefetched: ready for this one without touching the disk).
  */
 public final class BlockMapModel {
 
     public static final byte NONE = 0;
     public static final byte READ = 1;
     public static final byte WRITTEN = 2;
+    public static final byte CACHED = 3;
     /** Zooming stops where one cell is one block. */
     private static final long MIN_WINDOW = 64;
 
@@ -65,12 +67,12 @@ public final class BlockMapModel {
         return count < blocks;
     }
 
-    /** The cells of the current window; {@code cells} of them, each NONE, READ or WRITTEN. */
-    public byte[] cells(AccessSnapshot access, int cells) {
-        return cells(access.readSet(), access.writtenSet(), first, count, cells);
+    /** The cells of the current window; {@code cells} of them, each NONE, READ, CACHED or WRITTEN. */
+    public byte[] cells(AccessSnapshot access, BitSet readCached, int cells) {
+        return cells(access.readSet(), access.writtenSet(), readCached, first, count, cells);
     }
 
-    static byte[] cells(BitSet read, BitSet written, long first, long count, int cells) {
+    static byte[] cells(BitSet read, BitSet written, BitSet cached, long first, long count, int cells) {
         byte[] out = new byte[Math.max(0, cells)];
         if (count <= 0 || cells <= 0) {
             return out;
@@ -82,6 +84,8 @@ public final class BlockMapModel {
                 out[i] = WRITTEN;
             } else if (any(read, from, to)) {
                 out[i] = READ;
+            } else if (any(cached, from, to)) {
+                out[i] = CACHED;
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.streamboot.ui.detail;
 
+import java.util.BitSet;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,7 +18,9 @@ import org.streamboot.server.block.AccessSnapshot;
 
 /**
  * The block map: one small square per range of blocks, grey when not read, blue when read,
- * orange when written, drawn on a Canvas from the latest access snapshot (never per event).
+ * green when not read yet but in the shared read cache, orange when written to the client's
+ * write cache, drawn
+ * on a Canvas from the latest snapshot (never per event).
  * Scrolling with the wheel or the buttons zooms into a part of a large disk.
  */
 final class BlockMapView {
@@ -25,6 +28,7 @@ final class BlockMapView {
     static final Color UNREAD = Color.web("#e6e9ef");
     static final Color READ = Color.web("#3b82f6");
     static final Color WRITTEN = Color.web("#f59e0b");
+    static final Color CACHED = Color.web("#10b981");
     private static final double CELL = 7;
     private static final double GAP = 1;
 
@@ -34,6 +38,7 @@ final class BlockMapView {
     private final Label caption = new Label();
     private final VBox root;
     private AccessSnapshot access;
+    private BitSet readCached = new BitSet();
     private byte[] drawn = new byte[0];
 
     BlockMapView() {
@@ -57,12 +62,15 @@ final class BlockMapView {
         Button out = button(Material2MZ.ZOOM_OUT, "zoom-out", model::zoomOut);
         caption.getStyleClass().add("detail-muted");
         caption.setId("block-map-caption");
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox legend = new HBox(10, swatch(UNREAD, "not read"), swatch(READ, "read"), swatch(WRITTEN, "written"),
-                spring, in, out);
+        // The four states wrap onto a second line in a narrow pane rather than being cut short.
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 4, swatch(UNREAD, "not read"),
+                swatch(READ, "read"), swatch(CACHED, "in read cache"), swatch(WRITTEN, "in write cache"));
         legend.getStyleClass().add("block-map-legend");
-        root = new VBox(6, legend, canvasHolder, caption);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        legend.setPrefWrapLength(200);
+        HBox header = new HBox(10, legend, in, out);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(6, header, canvasHolder, caption);
     }
 
     Node node() {
@@ -74,8 +82,9 @@ final class BlockMapView {
         return drawn.clone();
     }
 
-    void show(AccessSnapshot snapshot) {
+    void show(AccessSnapshot snapshot, BitSet cached) {
         access = snapshot;
+        readCached = cached == null ? new BitSet() : cached;
         if (snapshot != null) {
             model.follow(snapshot.blockCount());
         }
@@ -93,13 +102,14 @@ final class BlockMapView {
             caption.setText(access == null ? "No disk attached yet" : "");
             return;
         }
-        drawn = model.cells(access, columns * rows);
+        drawn = model.cells(access, readCached, columns * rows);
         // What is drawn, as data on the node: lets a test (or an accessibility tool) read the map.
         canvas.setUserData(drawn.clone());
         for (int i = 0; i < drawn.length; i++) {
             g.setFill(switch (drawn[i]) {
                 case BlockMapModel.WRITTEN -> WRITTEN;
                 case BlockMapModel.READ -> READ;
+                case BlockMapModel.CACHED -> CACHED;
                 default -> UNREAD;
             });
             g.fillRect((i % columns) * (CELL + GAP), (i / columns) * (CELL + GAP), CELL, CELL);
@@ -136,6 +146,7 @@ final class BlockMapView {
                 new javafx.scene.layout.CornerRadii(2), null)));
         Label l = new Label(text, box);
         l.getStyleClass().add("detail-muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }

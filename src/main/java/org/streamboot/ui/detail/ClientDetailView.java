@@ -48,6 +48,7 @@ public final class ClientDetailView {
     private final ListView<TimelineRow> timeline = new ListView<>();
     private final Button approve = new Button("Approve", new FontIcon(Material2AL.CHECK));
     private final Button remove = new Button("Remove…", new FontIcon(Material2AL.DELETE_OUTLINE));
+    private final Button resetCache = new Button("Reset write cache…", new FontIcon(Material2MZ.RESTORE));
     private final VBox root;
     private final javafx.scene.control.ScrollPane scroller;
     private ClientCard shown;
@@ -84,7 +85,9 @@ public final class ClientDetailView {
         remove.setId("detail-remove");
         remove.getStyleClass().add("danger");
         remove.setOnAction(e -> confirmRemove());
-        HBox buttons = new HBox(8, approve, remove);
+        resetCache.setId("detail-reset-cache");
+        resetCache.setOnAction(e -> confirmResetCache());
+        HBox buttons = new HBox(8, approve, resetCache, remove);
 
         writeCache.setId("detail-write-cache");
         writeCache.setMaxWidth(Double.MAX_VALUE);
@@ -149,7 +152,12 @@ public final class ClientDetailView {
             writeCache.getStyleClass().add("warning");
         }
         writeCacheText.setText(activity.isEmpty() ? "No write cache yet" : ClientDetailViewModel.writeCache(used, quota));
-        blockMap.show(activity.map(DiskActivity::access).orElse(null));
+        boolean attached = activity.map(DiskActivity::open).orElse(false);
+        // Enabled for an attached client too: the refusal then says why, in words.
+        resetCache.setTooltip(new javafx.scene.control.Tooltip(attached
+                ? "Only while " + card.name() + " is off: it has a vDisk attached now"
+                : "Discard what " + card.name() + " wrote; its next boot starts from the vDisk as it is"));
+        blockMap.show(activity.map(DiskActivity::access).orElse(null), activity.map(DiskActivity::readCached).orElse(null));
         List<TimelineRow> rows = model.timeline(snapshot, card.mac());
         if (!rows.equals(timeline.getItems())) {
             timeline.getItems().setAll(rows);
@@ -158,18 +166,31 @@ public final class ClientDetailView {
 
     private void confirmRemove() {
         String client = shown.name();
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "Remove " + client + " (" + shown.mac() + ")? Its assignments go with it; if it boots again it"
-                        + " registers as a new client.",
-                new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        confirm("confirm-remove", "Remove " + client + "?", "Remove " + client + " (" + shown.mac() + ")? Its assignments"
+                + " go with it; if it boots again it registers as a new client.", "Remove", () -> {
+                    provisioning.remove(client);
+                    onClose.run();
+                });
+    }
+
+    private void confirmResetCache() {
+        String client = shown.name();
+        confirm("confirm-reset-cache", "Reset the write cache of " + client + "?",
+                "Everything " + client + " wrote to its vDisks is discarded; its next boot starts from the vDisk as it"
+                        + " is. This is refused while the PC has a vDisk attached.", "Reset",
+                () -> provisioning.resetWriteCache(client));
+    }
+
+    private void confirm(String id, String header, String text, String ok, Runnable then) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text,
+                new ButtonType(ok, ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         alert.setTitle("Streamboot");
-        alert.setHeaderText("Remove " + client + "?");
-        alert.getDialogPane().setId("confirm-remove");
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId(id);
         alert.initOwner(root.getScene().getWindow());
         alert.setOnHidden(e -> {
             if (alert.getResult() != null && alert.getResult().getButtonData() == ButtonBar.ButtonData.OK_DONE) {
-                provisioning.remove(client);
-                onClose.run();
+                then.run();
             }
         });
         alert.show();

@@ -131,6 +131,12 @@ public final class Provisioning {
         }
     }
 
+    public void resetWriteCache(String client) {
+        if (ready()) {
+            report(actions.resetWriteCache(client));
+        }
+    }
+
     /** Starts the import of one image with a progress toast that can cancel it. */
     public void importImage(Path image) {
         String name = DropRules.vdiskName(image);

@@ -26,13 +26,18 @@ import org.streamboot.server.net.ServiceStatus;
 public final class ServicesBar {
 
     private final FlowPane root = new FlowPane();
-    private final DhcpMode dhcpMode;
+    private DhcpMode dhcpMode;
     /** Kept once seen: the live ring of recent events soon drops the one event that said so. */
     private final Set<String> foreignDhcp = new TreeSet<>();
     private List<ServiceBadge> shown = List.of();
 
     public ServicesBar() {
         this(DhcpMode.PROXY);
+    }
+
+    /** The mode DHCP runs in now; the foreign-server advice depends on it. */
+    public void dhcpMode(DhcpMode mode) {
+        this.dhcpMode = mode;
     }
 
     public ServicesBar(DhcpMode dhcpMode) {

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.streamboot.server.config.DhcpMode;
 import org.streamboot.server.config.ServerConfig;
 import org.streamboot.server.config.Setting;
 import org.streamboot.ui.actions.ConsoleActions;
@@ -42,6 +43,8 @@ public final class SettingsDialog {
     private final SettingsAccess access;
     private final Consumer<String> onSaved;
     private final Label status = new Label();
+    private final Label safety = new Label();
+    private final ServerConfig config;
 
     /** One editable setting: its input, its byte-size hint and its refusal line. */
     private record Field(Node input, Label hint, Label problem) {
@@ -50,8 +53,8 @@ public final class SettingsDialog {
         }
     }
 
-    private SettingsDialog(Window owner, ServerConfig config, Map<String, String> stored, SettingsAccess access,
-                           Consumer<String> onSaved) {
+    private SettingsDialog(Window owner, Map<String, String> stored, SettingsAccess access, Consumer<String> onSaved) {
+        this.config = access.running();
         this.stored = stored;
         this.access = access;
         this.onSaved = onSaved;
@@ -67,8 +70,12 @@ public final class SettingsDialog {
         status.setId("settings-status");
         status.getStyleClass().add("settings-status");
         status.setWrapText(true);
-        VBox content = new VBox(10, section("Settings"), editable(), status, section("How the server was started"),
-                facts(config), safety(config));
+        safety.setId("settings-dhcp-safety");
+        safety.getStyleClass().add("settings-note");
+        safety.setWrapText(true);
+        VBox content = new VBox(10, section("Settings"), editable(false), section("Network"), editable(true), safety,
+                status, section("How the server runs now"), facts(config));
+        showSafety(DhcpMode.valueOf(fields.get(Setting.DHCP_MODE).text().toUpperCase(java.util.Locale.ROOT)));
         content.setPrefWidth(620);
         dialog.getDialogPane().setContent(content);
         Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
@@ -82,21 +89,24 @@ public final class SettingsDialog {
     }
 
     /** Loads the stored settings in the background, then shows the dialog on the FX thread. */
-    public static void open(Window owner, ServerConfig config, SettingsAccess access, Consumer<String> onSaved,
-                            Consumer<String> onError) {
+    public static void open(Window owner, SettingsAccess access, Consumer<String> onSaved, Consumer<String> onError) {
         access.load().whenComplete((stored, error) -> Platform.runLater(() -> {
             if (error != null) {
                 onError.accept("Cannot read the settings: " + ConsoleActions.reason(error));
                 return;
             }
-            new SettingsDialog(owner, config, stored, access, onSaved).dialog.show();
+            new SettingsDialog(owner, stored, access, onSaved).dialog.show();
         }));
     }
 
-    private GridPane editable() {
+    /** The network settings, or all the others. */
+    private GridPane editable(boolean network) {
         GridPane grid = grid();
         int row = 0;
         for (Setting s : Setting.values()) {
+            if (network != SettingsViewModel.isNetwork(s)) {
+                continue;
+            }
             Field f = field(s);
             fields.put(s, f);
             Label name = new Label(SettingsViewModel.label(s));
@@ -126,12 +136,21 @@ public final class SettingsDialog {
             box.setValue(SettingsViewModel.shown(s, stored));
             input = box;
             hide(hint);
+            if (s == Setting.DHCP_MODE) {
+                box.valueProperty().addListener((o, was, now) -> showSafety(DhcpMode.valueOf(now.toUpperCase(java.util.Locale.ROOT))));
+            }
         } else {
             TextField text = new TextField(SettingsViewModel.shown(s, stored));
             text.setPromptText(s.defaultValue.isEmpty() ? "automatic" : s.defaultValue);
-            hint.setText(SettingsViewModel.bytesHint(s, text.getText()));
-            text.textProperty().addListener((o, a, b) -> hint.setText(SettingsViewModel.bytesHint(s, b)));
+            hint.setText(SettingsViewModel.hint(s, text.getText()));
+            text.textProperty().addListener((o, a, b) -> hint.setText(SettingsViewModel.hint(s, b)));
             input = text;
+        }
+        if (config.fixed().contains(s)) {
+            // The command line wins while the console runs: an edit here would silently not apply.
+            input.setDisable(true);
+            show(hint);
+            hint.setText(SettingsViewModel.fixedNote(s));
         }
         input.setId(id);
         Tooltip.install(input, wrapped(s.description));
@@ -140,7 +159,11 @@ public final class SettingsDialog {
 
     private void save() {
         Map<Setting, String> texts = new EnumMap<>(Setting.class);
-        fields.forEach((s, f) -> texts.put(s, f.text()));
+        fields.forEach((s, f) -> {
+            if (!config.fixed().contains(s)) {
+                texts.put(s, f.text());
+            }
+        });
         SettingsViewModel.Check check = SettingsViewModel.check(texts);
         fields.forEach((s, f) -> {
             String reason = check.refused().get(s);
@@ -164,7 +187,7 @@ public final class SettingsDialog {
         Node save = dialog.getDialogPane().lookupButton(SAVE);
         save.setDisable(true);
         status.setText("Saving…");
-        access.save(changes).whenComplete((ok, error) -> Platform.runLater(() -> {
+        access.saveAndApply(changes).whenComplete((message, error) -> Platform.runLater(() -> {
             save.setDisable(false);
             if (error != null) {
                 status.setText("Not saved: " + ConsoleActions.reason(error));
@@ -172,7 +195,7 @@ public final class SettingsDialog {
             }
             dialog.setResult(SAVE);
             dialog.close();
-            onSaved.accept(SettingsViewModel.saved(changes));
+            onSaved.accept(message);
         }));
     }
 
@@ -191,12 +214,13 @@ public final class SettingsDialog {
         return grid;
     }
 
-    private static Label safety(ServerConfig config) {
-        Label text = new Label(SettingsViewModel.dhcpSafety(config.dhcpMode()));
-        text.setId("settings-dhcp-safety");
-        text.getStyleClass().add("settings-note");
-        text.setWrapText(true);
-        return text;
+    /** The warning follows the mode chosen in the field, before anything is saved. */
+    private void showSafety(DhcpMode mode) {
+        safety.setText(SettingsViewModel.dhcpSafety(mode));
+        safety.getStyleClass().remove("settings-warning");
+        if (mode == DhcpMode.FULL) {
+            safety.getStyleClass().add("settings-warning");
+        }
     }
 
     private static GridPane grid() {

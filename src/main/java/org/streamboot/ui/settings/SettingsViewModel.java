@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.NetworkSettings;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.config.ServerConfig;
 import org.streamboot.server.config.Setting;
@@ -48,6 +49,9 @@ public final class SettingsViewModel {
             case UEFI_BINARY -> "UEFI boot program";
             case READ_CACHE_BYTES -> "Read cache (bytes)";
             case WRITE_CACHE_QUOTA_BYTES -> "Write cache per PC (bytes)";
+            case NETWORK_BIND -> "Listen address";
+            case DHCP_MODE -> "DHCP mode";
+            case DHCP_RANGE -> "Full DHCP range";
         };
     }
 
@@ -56,18 +60,50 @@ public final class SettingsViewModel {
         return switch (s) {
             case REGISTRATION_POLICY -> List.of("auto", "approve", "ignore");
             case UEFI_BINARY -> List.of("ipxe_efi", "snponly_efi");
-            case REGISTRATION_NAME_PATTERN, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> List.of();
+            case DHCP_MODE -> List.of("proxy", "full", "off");
+            case REGISTRATION_NAME_PATTERN, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES, NETWORK_BIND, DHCP_RANGE -> List.of();
         };
     }
 
     /**
      * When a change takes effect, from where the server reads it: the registration policy is
-     * read on every boot-script request; the UEFI program is fixed when DHCP starts and the
-     * caches are sized when the server opens.
+     * read on every boot-script request; a new DHCP mode or range restarts DHCP at once; the
+     * UEFI program is fixed when DHCP starts, the caches are sized when the server opens and
+     * the listen address is bound then.
      */
     public static String whenApplied(Setting s) {
-        return s == Setting.REGISTRATION_POLICY || s == Setting.REGISTRATION_NAME_PATTERN ? "applies at once"
-                : "applies at the next start";
+        return switch (s) {
+            case REGISTRATION_POLICY, REGISTRATION_NAME_PATTERN -> "applies at once";
+            case DHCP_MODE, DHCP_RANGE -> "applies at once (DHCP restarts)";
+            case NETWORK_BIND -> "applies after restart";
+            case UEFI_BINARY, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> "applies at the next start";
+        };
+    }
+
+    /** The command-line option that fixes a network setting, while the console runs. */
+    public static String option(Setting s) {
+        return switch (s) {
+            case NETWORK_BIND -> "--bind";
+            case DHCP_MODE -> "--dhcp";
+            case DHCP_RANGE -> "--dhcp-range";
+            default -> "";
+        };
+    }
+
+    /** Beside a field whose value the command line fixed: edits would not apply while it runs so. */
+    public static String fixedNote(Setting s) {
+        return "set by " + option(s) + " on the command line";
+    }
+
+    /** The short line beside a field: a byte size in words, or what an empty field means. */
+    public static String hint(Setting s, String text) {
+        boolean blank = text == null || text.isBlank();
+        return switch (s) {
+            case READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> bytesHint(s, text);
+            case NETWORK_BIND -> blank ? "empty: every interface (0.0.0.0)" : "";
+            case DHCP_RANGE -> blank ? "e.g. 10.0.0.100-10.0.0.199" : "";
+            default -> "";
+        };
     }
 
     /** The value a field starts with: the stored one, else the default. */
@@ -109,6 +145,14 @@ public final class SettingsViewModel {
                 refused.put(s, e.getMessage());
             }
         }
+        // Each value may fit on its own and still not run together: full mode needs a range.
+        if (fields.containsKey(Setting.DHCP_MODE) && !refused.containsKey(Setting.DHCP_MODE)
+                && !refused.containsKey(Setting.DHCP_RANGE)) {
+            DhcpMode mode = DhcpMode.valueOf(store.get(Setting.DHCP_MODE).orElse(Setting.DHCP_MODE.defaultValue)
+                    .toUpperCase(java.util.Locale.ROOT));
+            NetworkSettings.conflict(mode, Optional.ofNullable(store.get(Setting.DHCP_RANGE)).flatMap(v -> v))
+                    .ifPresent(why -> refused.put(Setting.DHCP_RANGE, why));
+        }
         return new Check(store, refused);
     }
 
@@ -127,16 +171,33 @@ public final class SettingsViewModel {
 
     /** One plain line after a save: what was stored and when it takes effect. */
     public static String saved(Map<Setting, Optional<String>> changes) {
+        return saved(changes, false);
+    }
+
+    /** As {@link #saved(Map)}, and whether DHCP was restarted with the new mode or range. */
+    public static String saved(Map<Setting, Optional<String>> changes, boolean dhcpRestarted) {
         if (changes.isEmpty()) {
             return "Nothing changed";
         }
-        boolean later = changes.keySet().stream().anyMatch(s -> s != Setting.REGISTRATION_POLICY);
+        boolean later = changes.keySet().stream().anyMatch(s -> whenApplied(s).contains("start"));
         String names = changes.keySet().stream().map(s -> label(s).replace(" (bytes)", "").toLowerCase())
                 .collect(Collectors.joining(", "));
-        return "Saved " + names + (later ? "; restart Streamboot for the cache and UEFI settings to apply" : "");
+        return "Saved " + names + (dhcpRestarted ? "; DHCP restarted with it" : "")
+                + (later ? "; restart Streamboot for the " + changes.keySet().stream()
+                        .filter(s -> whenApplied(s).contains("start")).map(s -> label(s).replace(" (bytes)", "")
+                                .toLowerCase()).collect(Collectors.joining(", ")) + " to apply" : "");
     }
 
-    /** How the server was started: not editable here, because it comes from the command line. */
+    public static boolean isNetwork(Setting s) {
+        return s == Setting.NETWORK_BIND || s == Setting.DHCP_MODE || s == Setting.DHCP_RANGE;
+    }
+
+    /** Network settings among the changes: the server re-reads them (DHCP restarts). */
+    public static boolean touchesNetwork(Map<Setting, Optional<String>> changes) {
+        return changes.keySet().stream().anyMatch(SettingsViewModel::isNetwork);
+    }
+
+    /** How the server runs now (the network part as applied; ports and directories from the command line). */
     public static List<Fact> facts(ServerConfig config) {
         List<Fact> out = new ArrayList<>();
         String bind = config.bindAddress().getHostAddress();
@@ -158,16 +219,16 @@ public final class SettingsViewModel {
         return out;
     }
 
-    /** Why the DHCP mode matters before plugging into a live network, and how to change it. */
+    /** Why the DHCP mode matters before plugging into a live network. */
     public static String dhcpSafety(DhcpMode mode) {
-        String how = " To change it, start Streamboot with --dhcp proxy|full|off (full mode also needs --dhcp-range).";
         return switch (mode) {
             case PROXY -> "proxyDHCP never hands out addresses: the router keeps doing that and Streamboot only"
-                    + " adds the boot information. It is safe on any network." + how;
-            case FULL -> "Full DHCP hands out addresses from the range above. Use it only on a network of its own:"
-                    + " a second DHCP server on the same network gives PCs conflicting answers." + how;
+                    + " adds the boot information. It is safe on any network.";
+            case FULL -> "Full DHCP hands out addresses from the range above. Use it only on a network of its own,"
+                    + " never beside an office router or another DHCP server: two servers give PCs conflicting"
+                    + " answers and can take the whole network down.";
             case OFF -> "DHCP is off: another server must send PXE clients to this machine"
-                    + " (next-server and boot file)." + how;
+                    + " (next-server and boot file).";
         };
     }
 

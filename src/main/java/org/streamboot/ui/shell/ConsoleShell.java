@@ -70,6 +70,7 @@ public final class ConsoleShell implements Shortcuts.Actions {
     private String selectedMac;
     private ConsoleActions actions;
     private SettingsAccess settings;
+    private final Label dhcp = statusLabel("status-dhcp");
     private java.util.function.Consumer<Runnable> applyAround = Runnable::run;
 
     /** A shell whose theme choice is not remembered (tests, screenshots). */
@@ -163,7 +164,7 @@ public final class ConsoleShell implements Shortcuts.Actions {
             notifications.error("Settings open once the server has started");
             return;
         }
-        SettingsDialog.open(root.getScene().getWindow(), config, settings, notifications::success, notifications::error);
+        SettingsDialog.open(root.getScene().getWindow(), settings, notifications::success, notifications::error);
     }
 
     @Override
@@ -232,6 +233,12 @@ public final class ConsoleShell implements Shortcuts.Actions {
         summary.setText(ServicesViewModel.summary(snapshot.services()));
         summary.getStyleClass().remove("status-problem");
         updated.setText(model.updatedAt(snapshot.takenAt()));
+        if (settings != null) {
+            // A volatile read of the server's configuration: the mode may change in the settings.
+            var running = settings.running().dhcpMode();
+            services.dhcpMode(running);
+            dhcp.setText(ShellViewModel.dhcpMode(running));
+        }
     }
 
     private void select(ClientCard card) {
@@ -271,7 +278,6 @@ public final class ConsoleShell implements Shortcuts.Actions {
         // A long path is the one thing that may shrink; the window title shows it whole.
         dataDir.setMinWidth(80);
         HBox.setHgrow(dataDir, Priority.SOMETIMES);
-        Label dhcp = statusLabel("status-dhcp");
         dhcp.setText(model.dhcpMode());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);

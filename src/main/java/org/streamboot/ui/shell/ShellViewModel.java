@@ -25,7 +25,12 @@ public final class ShellViewModel {
 
     /** What DHCP does here, in the words an admin checks before plugging into a live network. */
     public String dhcpMode() {
-        return "DHCP: " + describe(config.dhcpMode());
+        return dhcpMode(config.dhcpMode());
+    }
+
+    /** The same for the mode the server runs now (the admin may have changed it in the settings). */
+    public static String dhcpMode(DhcpMode running) {
+        return "DHCP: " + describe(running);
     }
 
     static String describe(DhcpMode mode) {

@@ -123,6 +123,53 @@ class VdiskSessionsTest {
     }
 
     @Test
+    void aWriteCacheIsDiscardedOnlyWhileTheClientIsNotAttached() throws Exception {
+        BlockDevice s = sessions.openForInitiator(PC1_IQN, "win11");
+        write(s, 0, "keep?");
+        assertThatThrownBy(() -> sessions.discardWriteCaches(PC1, "pc1"))
+                .isInstanceOf(org.streamboot.server.admin.AdminException.class).hasMessageContaining("attached right now");
+        assertThat(read(s, 0, 5)).as("a refused discard leaves the cache alone").isEqualTo("keep?");
+        s.close();
+        try (BlockDevice pc2 = sessions.openForInitiator(PC2_IQN, "win11")) {
+            write(pc2, 0, "other");
+            assertThat(sessions.discardWriteCaches(PC1, "pc1")).as("another client's session does not stand in the way")
+                    .containsExactly("win11");
+            assertThat(read(pc2, 0, 5)).isEqualTo("other");
+        }
+        assertThat(store.layout().writeCacheDir("win11").resolve(PC1.compact())).doesNotExist();
+        assertThat(store.layout().writeCacheDir("win11").resolve("525400000002")).isDirectory();
+        assertThat(sessions.activity()).extracting(DiskActivity::client).containsExactly("pc2");
+        try (BlockDevice again = sessions.openForInitiator(PC1_IQN, "win11")) {
+            assertThat(read(again, 0, 5)).as("the same boot, yet the cache is gone").isNotEqualTo("keep?");
+        }
+        assertThat(sessions.discardWriteCaches(MacAddress.parse("52:54:00:00:00:09"), "nobody")).isEmpty();
+    }
+
+    @Test
+    void activityNamesTheBlocksOfTheVdiskInTheReadCacheOneSetPerVersion() throws Exception {
+        try (BlockDevice pc1 = sessions.openForInitiator(PC1_IQN, "win11");
+             BlockDevice pc2 = sessions.openForInitiator(PC2_IQN, "win11")) {
+            read(pc1, 3 * 65536 + 10, 5);
+            var activity = sessions.activity();
+            assertThat(activity).hasSize(2);
+            assertThat(activity.get(0).readCached().stream().toArray()).containsExactly(3);
+            assertThat(activity.get(1).readCached()).as("one set for both clients of v1").isSameAs(activity.get(0).readCached());
+        }
+        assertThat(sessions.activity()).allSatisfy(a -> assertThat(a.readCached().get(3)).as("closed sessions too").isTrue());
+        cache.cachedChunks(java.util.List.of()); // no layers asked: nothing to do
+    }
+
+    @Test
+    void readCacheChunksMapOntoAccessBlocksOfAnotherSize() {
+        java.util.BitSet chunks = new java.util.BitSet();
+        chunks.set(1);
+        chunks.set(4);
+        assertThat(DiskActivities.toBlocks(chunks, 65536, 65536)).isSameAs(chunks);
+        assertThat(DiskActivities.toBlocks(chunks, 131072, 65536).stream().toArray()).containsExactly(2, 3, 8, 9);
+        assertThat(DiskActivities.toBlocks(chunks, 32768, 65536).stream().toArray()).containsExactly(0, 2);
+    }
+
+    @Test
     void sessionsOfOneClientShareOneCache() throws Exception {
         try (BlockDevice ipxe = sessions.openForInitiator(PC1_IQN, "win11");
              BlockDevice os = sessions.openForInitiator(PC1_IQN, "win11")) {

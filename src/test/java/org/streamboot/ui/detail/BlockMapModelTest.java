@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 class BlockMapModelTest {
 
     @Test
-    void aCellShowsWrittenOverReadOverNothingForItsRangeOfBlocks() {
+    void aCellShowsWrittenOverReadOverCachedOverNothingForItsRangeOfBlocks() {
         BitSet read = new BitSet();
         BitSet written = new BitSet();
+        BitSet cached = new BitSet();
         read.set(0);        // cell 0
         read.set(5);        // cell 1
         written.set(6);     // cell 1 too: written wins
+        cached.set(7);      // ... even over the read cache
         read.set(15);       // cell 3
+        cached.set(14);     // cell 3 too: what this client read wins over what is in RAM
+        cached.set(20);     // cell 5: in RAM though this client never read it (prefetched, or another PC's)
 
-        byte[] cells = BlockMapModel.cells(read, written, 0, 16, 4);
+        byte[] cells = BlockMapModel.cells(read, written, cached, 0, 24, 6);
 
-        assertThat(cells).containsExactly(BlockMapModel.READ, BlockMapModel.WRITTEN, BlockMapModel.NONE, BlockMapModel.READ);
+        assertThat(cells).containsExactly(BlockMapModel.READ, BlockMapModel.WRITTEN, BlockMapModel.NONE,
+                BlockMapModel.READ, BlockMapModel.NONE, BlockMapModel.CACHED);
     }
 
     @Test
@@ -57,7 +62,7 @@ class BlockMapModelTest {
             int first = random.nextInt(blocks);
             int count = 1 + random.nextInt(blocks - first);
             int cells = 1 + random.nextInt(300);
-            byte[] out = BlockMapModel.cells(read, written, first, count, cells);
+            byte[] out = BlockMapModel.cells(read, written, new BitSet(), first, count, cells);
             assertThat(out).hasSize(cells);
             boolean anyRead = !read.get(first, first + count).isEmpty() || !written.get(first, first + count).isEmpty();
             boolean anyCell = false;

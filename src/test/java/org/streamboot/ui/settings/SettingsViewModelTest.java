@@ -74,6 +74,38 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void networkSettingsAreCheckedTogetherAndRestartDhcpAtOnce() {
+        Map<Setting, String> f = new EnumMap<>(Setting.class);
+        f.put(Setting.NETWORK_BIND, "");
+        f.put(Setting.DHCP_MODE, "full");
+        f.put(Setting.DHCP_RANGE, "");
+        SettingsViewModel.Check noRange = SettingsViewModel.check(f);
+        assertThat(noRange.refused()).containsOnlyKeys(Setting.DHCP_RANGE);
+        assertThat(noRange.refused().get(Setting.DHCP_RANGE)).contains("needs an address range");
+
+        f.put(Setting.DHCP_RANGE, "10.0.0.300-10.0.0.310");
+        assertThat(SettingsViewModel.check(f).refused()).containsEntry(Setting.DHCP_RANGE, "'10.0.0.300' is not an IPv4 address");
+        f.put(Setting.NETWORK_BIND, "192.168.1");
+        f.put(Setting.DHCP_RANGE, "10.0.0.100-10.0.0.110");
+        assertThat(SettingsViewModel.check(f).refused()).containsOnlyKeys(Setting.NETWORK_BIND);
+
+        f.put(Setting.NETWORK_BIND, "10.0.0.1");
+        SettingsViewModel.Check ok = SettingsViewModel.check(f);
+        assertThat(ok.ok()).isTrue();
+        var changes = SettingsViewModel.changed(ok, Map.of());
+        assertThat(changes).containsOnlyKeys(Setting.NETWORK_BIND, Setting.DHCP_MODE, Setting.DHCP_RANGE);
+        assertThat(SettingsViewModel.touchesNetwork(changes)).isTrue();
+        assertThat(SettingsViewModel.saved(changes, true)).contains("DHCP restarted").contains("restart Streamboot for the listen address");
+        assertThat(SettingsViewModel.whenApplied(Setting.DHCP_MODE)).isEqualTo("applies at once (DHCP restarts)");
+        assertThat(SettingsViewModel.whenApplied(Setting.NETWORK_BIND)).isEqualTo("applies after restart");
+        assertThat(SettingsViewModel.hint(Setting.NETWORK_BIND, "")).contains("every interface");
+        assertThat(SettingsViewModel.fixedNote(Setting.DHCP_MODE)).isEqualTo("set by --dhcp on the command line");
+        f.put(Setting.DHCP_MODE, "proxy");
+        f.put(Setting.DHCP_RANGE, "");
+        assertThat(SettingsViewModel.check(f).ok()).as("proxy needs no range").isTrue();
+    }
+
+    @Test
     void byteCountsReadAsSizes() {
         assertThat(SettingsViewModel.bytesHint(Setting.WRITE_CACHE_QUOTA_BYTES, "21474836480")).isEqualTo("= 20 GiB");
         assertThat(SettingsViewModel.bytesHint(Setting.READ_CACHE_BYTES, "")).startsWith("automatic");

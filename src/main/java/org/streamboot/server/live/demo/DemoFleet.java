@@ -2,6 +2,7 @@ package org.streamboot.server.live.demo;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.admin.AdminService;
 import org.streamboot.server.admin.Views.ClientView;
+import org.streamboot.server.block.AccessSnapshot;
 import org.streamboot.server.live.LiveHub;
 import org.streamboot.server.model.BootStage;
 import org.streamboot.server.model.Firmware;
@@ -120,13 +122,22 @@ public final class DemoFleet implements AutoCloseable {
 
     /** The simulated clients' disk use, shaped as the real sessions report it. */
     public synchronized List<DiskActivity> activity() {
-        List<DiskActivity> out = new ArrayList<>();
         var now = clock.instant();
+        List<AccessSnapshot> snapshots = new ArrayList<>(members.size());
+        // What a shared read cache would hold: every block some PC of the same vDisk has read.
+        java.util.Map<String, BitSet> cached = new java.util.HashMap<>();
         for (Member m : members) {
+            AccessSnapshot a = m.disk().snapshot(now);
+            snapshots.add(a);
+            cached.computeIfAbsent(m.vdisk(), v -> new BitSet()).or(a.readSet());
+        }
+        List<DiskActivity> out = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
             BootStage s = m.boot().stage();
             boolean open = s == BootStage.DISK_ATTACHED || s == BootStage.STREAMING || s == BootStage.RUNNING;
-            out.add(new DiskActivity(m.mac(), m.name(), m.vdisk(), open, m.disk().snapshot(now),
-                    m.disk().writeCacheBytes(), WRITE_QUOTA, m.disk().bootSetRead()));
+            out.add(new DiskActivity(m.mac(), m.name(), m.vdisk(), open, snapshots.get(i),
+                    m.disk().writeCacheBytes(), WRITE_QUOTA, m.disk().bootSetRead(), cached.get(m.vdisk())));
         }
         return out;
     }

@@ -3,9 +3,13 @@ package org.streamboot.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.streamboot.server.admin.AdminException;
+import org.streamboot.server.config.DhcpMode;
+import org.streamboot.server.config.NetworkSettings;
 import org.streamboot.server.config.Setting;
 import org.streamboot.server.config.SettingsStore;
 import org.streamboot.server.db.Database;
@@ -69,10 +73,21 @@ final class SettingsCommand {
                 throw new AdminException(setting.key + ": " + e.getMessage());
             }
             try (Database db = Database.open(dir.resolve())) {
-                new SettingsStore(db).put(setting.key, checked);
+                SettingsStore store = new SettingsStore(db);
+                refuseConflict(store, setting, checked);
+                store.put(setting.key, checked);
             }
             return 0;
         }
+    }
+
+    /** Settings that only make sense together are checked together, as the console's dialog does. */
+    private static void refuseConflict(SettingsStore store, Setting changed, String value) {
+        String mode = changed == Setting.DHCP_MODE ? value : store.get(Setting.DHCP_MODE.key).orElse(Setting.DHCP_MODE.defaultValue);
+        Optional<String> range = changed == Setting.DHCP_RANGE ? Optional.of(value) : store.get(Setting.DHCP_RANGE.key);
+        NetworkSettings.conflict(DhcpMode.valueOf(mode.toUpperCase(Locale.ROOT)), range).ifPresent(why -> {
+            throw new AdminException(why + " (set dhcp.range first)");
+        });
     }
 
     @Command(name = "reset", description = "Return a setting to its default.")
@@ -84,7 +99,11 @@ final class SettingsCommand {
         public Integer call() {
             Setting setting = known(key);
             try (Database db = Database.open(dir.resolve())) {
-                new SettingsStore(db).remove(setting.key);
+                SettingsStore store = new SettingsStore(db);
+                if (setting == Setting.DHCP_RANGE) {
+                    refuseConflict(store, setting, "");
+                }
+                store.remove(setting.key);
             }
             return 0;
         }

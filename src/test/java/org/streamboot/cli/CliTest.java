@@ -188,4 +188,20 @@ class CliTest {
         assertThat(new ObjectMapper().readTree(run("settings", "list", "--json").out()).get("registration.policy").asText())
                 .isEqualTo("auto");
     }
+
+    @Test
+    void fullDhcpNeedsItsRangeFirstAndKeepsIt() throws Exception {
+        Run noRange = run("settings", "set", "dhcp.mode", "full");
+        assertThat(noRange.code()).isEqualTo(2);
+        assertThat(noRange.err()).contains("full DHCP needs an address range", "set dhcp.range first");
+        assertThat(run("settings", "set", "dhcp.range", "10.0.0.100-10.0.0.199").code()).isZero();
+        assertThat(run("settings", "set", "dhcp.mode", "full").code()).isZero();
+        Run dropRange = run("settings", "reset", "dhcp.range");
+        assertThat(dropRange.code()).as("the range full mode runs on cannot go").isEqualTo(2);
+        JsonNode values = new ObjectMapper().readTree(run("settings", "list", "--json").out());
+        assertThat(values.get("dhcp.mode").asText()).isEqualTo("full");
+        assertThat(values.get("dhcp.range").asText()).isEqualTo("10.0.0.100-10.0.0.199");
+        assertThat(run("settings", "set", "dhcp.mode", "proxy").code()).isZero();
+        assertThat(run("settings", "reset", "dhcp.range").code()).isZero();
+    }
 }

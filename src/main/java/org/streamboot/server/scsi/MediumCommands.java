@@ -32,6 +32,13 @@ final class MediumCommands {
     /** {@link #read}, or null when the bytes are not all in RAM (BlockDevice.readFromMemory). */
     ScsiResult readFromMemory(ScsiRequest request, long lba, long count, int lengthField)
             throws CommandException, IOException {
+        if (count > 1 && lba >= 0 && lba < medium.blocks
+                && !medium.device.readFromMemory(medium.offset(lba), ByteBuffer.allocate(medium.blockSize))) {
+            // A cold read usually misses at its first block: finding that out must not cost
+            // the whole buffer (a zeroed 1 MiB array for a large read), which the executor
+            // allocates again when it reads from disk.
+            return null;
+        }
         ByteBuffer data = readBuffer(request, lba, count, lengthField);
         if (data.hasRemaining() && !medium.device.readFromMemory(medium.offset(lba), data)) {
             return null;

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.streamboot.server.iscsi.FullFeatureSession.Step;
 import org.streamboot.server.iscsi.FullFeatureSession.Work;
 import org.streamboot.server.iscsi.Pdu.LoginRequest;
+import org.streamboot.server.scsi.ScsiRequest;
 import org.streamboot.server.scsi.ScsiResult;
 
 /**
@@ -160,20 +161,33 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
             flushSoon();
         }
         for (Work work : step.work()) {
-            ScsiResult fromMemory = fromMemory(work);
+            DataInBuffer lent = work instanceof Work.Command c && c.task().command.read() ? new DataInBuffer(ctx.alloc())
+                    : null;
+            ScsiResult fromMemory = fromMemory(work, lent);
             if (fromMemory != null) {
-                completed(work, fromMemory);
+                completed(work, fromMemory, lent);
                 continue;
             }
-            scheduler.submit(barrier(work), () -> run(work), outcome -> completed(work, outcome));
+            scheduler.submit(barrier(work), () -> run(work, lent), outcome -> completed(work, outcome, lent));
         }
     }
 
-    private void completed(Work work, Object outcome) {
-        FullFeatureSession ff = session;
-        if (ff != null && ctx.channel().isActive()) {
-            apply(ff.completed(work, outcome));
+    /** Sends the answer (the encoder copies Data-In as it is written), then returns the read buffer. */
+    private void completed(Work work, Object outcome, DataInBuffer lent) {
+        try {
+            FullFeatureSession ff = session;
+            if (ff != null && ctx.channel().isActive()) {
+                apply(ff.completed(work, outcome));
+            }
+        } finally {
+            if (lent != null) {
+                lent.release();
+            }
         }
+    }
+
+    private static ScsiRequest request(Work.Command c, DataInBuffer lent) {
+        return lent == null ? c.request() : c.request().withDataInBuffer(lent);
     }
 
     /** Task management, logout and ORDERED tasks (SAM-5 8.6.3) wait for everything before them. */
@@ -189,13 +203,13 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
      * The answer to a READ whose data is all in RAM, made here on the event loop, or null. Only
      * while no barrier is pending, which the read must not overtake.
      */
-    private ScsiResult fromMemory(Work work) {
+    private ScsiResult fromMemory(Work work, DataInBuffer lent) {
         if (!(work instanceof Work.Command c) || c.task().command.write() || barrier(work) || !scheduler.open()
                 || login.granted() == null) {
             return null;
         }
         try {
-            return login.granted().target().executeFromMemory(c.request());
+            return login.granted().target().executeFromMemory(request(c, lent));
         } catch (RuntimeException e) {
             log.error("SCSI target failed on a read from memory for {}", login.initiatorName(), e);
             return null;
@@ -223,14 +237,14 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Runs on a worker: the only place that calls blocking code. */
-    private Object run(Work work) {
+    private Object run(Work work, DataInBuffer lent) {
         return switch (work) {
             case Work.Command c -> {
                 if (c.task().aborted) {
                     yield null;
                 }
                 try {
-                    yield login.granted().target().execute(c.request());
+                    yield login.granted().target().execute(request(c, lent));
                 } catch (RuntimeException e) {
                     log.error("SCSI target failed on a command from {}", login.initiatorName(), e);
                     yield (ScsiResult) null;

@@ -137,7 +137,7 @@ public final class BlockScsiTarget implements ScsiTarget {
         }
         return new ScsiRequest(r.lun(), r.cdb() == null ? new byte[0] : r.cdb(),
                 r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator(),
-                r.nexus() == null ? String.valueOf(r.initiator()) : r.nexus());
+                r.nexus() == null ? String.valueOf(r.initiator()) : r.nexus(), r.dataInBuffer());
     }
 
     /** The command a CDB names, once its length and reserved bits are checked. */

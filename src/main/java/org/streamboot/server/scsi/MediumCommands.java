@@ -35,8 +35,7 @@ final class MediumCommands {
         if (count > 1 && lba >= 0 && lba < medium.blocks
                 && !medium.device.readFromMemory(medium.offset(lba), ByteBuffer.allocate(medium.blockSize))) {
             // A cold read usually misses at its first block: finding that out must not cost
-            // the whole buffer (a zeroed 1 MiB array for a large read), which the executor
-            // allocates again when it reads from disk.
+            // the whole buffer, which the executor takes again when it reads from disk.
             return null;
         }
         ByteBuffer data = readBuffer(request, lba, count, lengthField);
@@ -55,7 +54,8 @@ final class MediumCommands {
         medium.checkTransfer(count, lengthField);
         medium.checkRange(lba, count);
         long bytes = count * medium.blockSize;
-        return ByteBuffer.allocate((int) Math.min(bytes, Math.max(0, request.allocationLength())));
+        int length = (int) Math.min(bytes, Math.max(0, request.allocationLength()));
+        return length == 0 ? ByteBuffer.allocate(0) : request.dataInBuffer().apply(length);
     }
 
     ScsiResult write(ScsiRequest request, long lba, long count, int lengthField, boolean fua)

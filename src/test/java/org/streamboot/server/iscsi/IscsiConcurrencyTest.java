@@ -34,6 +34,7 @@ import org.streamboot.server.scsi.ScsiRequest;
 import org.streamboot.server.scsi.ScsiResult;
 import org.streamboot.server.scsi.ScsiTarget;
 import org.streamboot.server.scsi.SenseData;
+import org.streamboot.testsupport.NettyLeakCheck;
 
 /**
  * The commands of one connection run at once, and the barriers still hold: proved with latches
@@ -120,6 +121,41 @@ class IscsiConcurrencyTest {
 
     @Test
     void aReadWhoseBytesAreInMemoryIsAnsweredWithoutAnotherThread() throws Exception {
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
+            readFromMemoryOnTheEventLoop();
+            ch.finishAndReleaseAll();
+            ch = null;
+            // The read's pooled buffer went back once its Data-In was encoded.
+            leaks.assertNoLeaks();
+        }
+    }
+
+    @Test
+    void readsThatRunOnWorkersGiveTheirPooledBuffersBack() throws Exception {
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
+            byte[] disk = new byte[64 * 1024];
+            disk[8192 + 7] = 0x3c;
+            BlockScsiTarget memory = new BlockScsiTarget(new MemoryDevice(disk, false),
+                    BlockTargetSettings.forView("Test", "view", TARGET, 512));
+            ScsiTarget diskOnly = new ScsiTarget() {
+                @Override
+                public ScsiResult execute(ScsiRequest r) {
+                    return memory.execute(r); // no executeFromMemory: every read goes to a worker
+                }
+            };
+            login(diskOnly, workers);
+            for (int i = 0; i < 20; i++) {
+                sendOnly(read(0x40 + i, 16));
+            }
+            List<Pdu> out = receiveUntil(pdus -> pdus.size() == 20);
+            assertThat(out).allSatisfy(p -> assertThat(((DataIn) p).data()[7]).isEqualTo((byte) 0x3c));
+            ch.finishAndReleaseAll();
+            ch = null;
+            leaks.assertNoLeaks();
+        }
+    }
+
+    private void readFromMemoryOnTheEventLoop() throws Exception {
         byte[] disk = new byte[64 * 1024];
         disk[4096] = 0x5a;
         BlockScsiTarget target = new BlockScsiTarget(new MemoryDevice(disk, false),

@@ -12,7 +12,8 @@ java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 jar=${STREAMBOOT_JAR:-target/streamboot.jar}
 work=$(mktemp -d /tmp/streamboot-warm.XXXXXX)
 pid=
-cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; sleep 2; [[ -n $pid ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; sleep 2; kill -9 "$pid" 2>/dev/null || true; fi
+            rm -rf "$work"; }
 trap cleanup EXIT
 
 head -c 1G /dev/urandom > "$work/disk.img"

@@ -3,11 +3,12 @@
 #   iSCSI: Streamboot vs tgtd with iscsi-perf (sequential 1 MiB reads at QD 8, random 4 KiB at QD 32)
 #   NBD:   Streamboot vs nbdkit with fio's nbd engine (same two patterns)
 # Needs root (tgtd), Debian packages libiscsi-bin tgt nbdkit fio iperf3, and `./mvnw package`.
-# Usage: bench/block-targets.sh [SECONDS_PER_RUN]   (prints a Markdown table)
+# Usage: [STREAMBOOT_JAR=x.jar] bench/block-targets.sh [SECONDS_PER_RUN]   (prints a Markdown table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+jar=${STREAMBOOT_JAR:-target/streamboot.jar}  # another build to compare (its lib/ beside it)
 work=$(mktemp -d /tmp/streamboot-bench.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -16,12 +17,12 @@ exec 2>/dev/null  # the killed servers' job notices are noise here
 
 head -c 1G /dev/urandom > "$work/disk.img"
 cp "$work/disk.img" "$work/tgtd.img"
-sb() { "$java" -jar target/streamboot.jar "$@" --data-dir "$work/data" >/dev/null; }
+sb() { "$java" -jar "$jar" "$@" --data-dir "$work/data" >/dev/null; }
 initiator=iqn.2007-10.com.github:sahlberg:libiscsi:iscsi-test
 sb vdisk import "$work/disk.img" --name bench
 sb client add --mac 52:54:00:be:9c:01 --name bench --iqn "$initiator"
 sb assign --client bench --vdisk bench
-"$java" -jar target/streamboot.jar serve --data-dir "$work/data" --bind 127.0.0.1 --dhcp off \
+"$java" -jar "$jar" serve --data-dir "$work/data" --bind 127.0.0.1 --dhcp off \
     --tftp-port 0 --http-port 0 --iscsi-port 13290 --nbd-port 13291 >"$work/server.log" 2>&1 &
 pids+=($!)
 tgtd -f -C 29 --iscsi portal=127.0.0.1:13292 >/dev/null 2>&1 &

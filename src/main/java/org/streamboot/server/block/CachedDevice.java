@@ -44,19 +44,33 @@ public final class CachedDevice implements BlockDevice {
         return device.size();
     }
 
+    /**
+     * Takes every chunk it can from RAM, then loads each run of missing neighbours with one
+     * read of the device below ({@link ReadCache#load}): a cold 1 MiB read is one system call.
+     */
     @Override
     public void read(long offset, ByteBuffer into) throws IOException {
         BlockRangeException.check(offset, into.remaining(), device.size());
-        int chunkSize = cache.chunkSize();
-        long pos = offset;
-        while (into.hasRemaining()) {
-            long index = pos / chunkSize;
-            int inChunk = (int) (pos - index * chunkSize);
-            byte[] chunk = cache.chunk(this, index);
-            int len = Math.min(into.remaining(), chunk.length - inChunk);
-            into.put(chunk, inChunk, len);
-            pos += len;
+        byte[][] chunks = cachedChunks(offset, into.remaining());
+        int hits = 0;
+        for (byte[] chunk : chunks) {
+            hits += chunk == null ? 0 : 1;
         }
+        cache.countHits(this, hits);
+        long first = offset / cache.chunkSize();
+        for (int i = 0; i < chunks.length; ) {
+            if (chunks[i] != null) {
+                i++;
+                continue;
+            }
+            int run = 1;
+            while (i + run < chunks.length && chunks[i + run] == null && run < cache.maxRunChunks()) {
+                run++;
+            }
+            System.arraycopy(cache.load(this, first + i, run), 0, chunks, i, run);
+            i += run;
+        }
+        copy(offset, chunks, into);
     }
 
     /**
@@ -66,16 +80,32 @@ public final class CachedDevice implements BlockDevice {
     @Override
     public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
         BlockRangeException.check(offset, into.remaining(), device.size());
-        int chunkSize = cache.chunkSize();
-        long first = offset / chunkSize;
-        long last = into.remaining() == 0 ? first - 1 : (offset + into.remaining() - 1) / chunkSize;
-        byte[][] chunks = new byte[(int) (last - first + 1)][];
-        for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = cache.chunkIfCached(this, first + i);
-            if (chunks[i] == null) {
+        byte[][] chunks = cachedChunks(offset, into.remaining());
+        for (byte[] chunk : chunks) {
+            if (chunk == null) {
                 return false;
             }
         }
+        copy(offset, chunks, into);
+        cache.countHits(this, chunks.length);
+        return true;
+    }
+
+    /** The chunks covering {@code [offset, offset + length)}, null where not in RAM. */
+    private byte[][] cachedChunks(long offset, int length) {
+        int chunkSize = cache.chunkSize();
+        long first = offset / chunkSize;
+        long last = length == 0 ? first - 1 : (offset + length - 1) / chunkSize;
+        byte[][] chunks = new byte[(int) (last - first + 1)][];
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = cache.chunkIfCached(this, first + i);
+        }
+        return chunks;
+    }
+
+    private void copy(long offset, byte[][] chunks, ByteBuffer into) {
+        int chunkSize = cache.chunkSize();
+        long first = offset / chunkSize;
         long pos = offset;
         for (int i = 0; i < chunks.length; i++) {
             int inChunk = (int) (pos - (first + i) * chunkSize);
@@ -83,8 +113,6 @@ public final class CachedDevice implements BlockDevice {
             into.put(chunks[i], inChunk, len);
             pos += len;
         }
-        cache.countHits(this, chunks.length);
-        return true;
     }
 
     @Override

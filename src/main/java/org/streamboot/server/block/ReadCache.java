@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,11 +31,20 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Loads happen on the reading thread (never a Netty event loop: targets call the block
  * layer from an executor), outside Caffeine's compute lock, so a slow disk read of one chunk
  * does not block lookups of other chunks. Two threads missing the same chunk at once may both
- * read it; the first one stored wins.
+ * read it; the first one stored wins. A run of neighbouring missing chunks is loaded with one
+ * positional read into a pooled direct buffer: one system call instead of one per chunk, and
+ * no temporary direct buffer the JDK would otherwise take for every read into a heap array.
  */
 public final class ReadCache implements AutoCloseable {
 
+    /** The longest run of missing chunks loaded with one read. */
+    private static final int MAX_RUN_BYTES = 1 << 20;
+    /** Direct buffers kept for loads; more loads at once allocate and drop their own. */
+    private static final int SPARE_RUN_BUFFERS = 16;
+
     private final int chunkSize;
+    private final int maxRunChunks;
+    private final BlockingQueue<ByteBuffer> spareRunBuffers = new ArrayBlockingQueue<>(SPARE_RUN_BUFFERS);
     private final long maxBytes;
     private final Cache<ChunkKey, byte[]> chunks;
     private final Map<Integer, Counters> layers = new ConcurrentHashMap<>();
@@ -54,6 +64,7 @@ public final class ReadCache implements AutoCloseable {
             throw new IllegalArgumentException("bad cache settings: maxBytes=" + maxBytes + " threads=" + prefetchThreads);
         }
         this.chunkSize = chunkSize;
+        this.maxRunChunks = Math.max(1, MAX_RUN_BYTES / chunkSize);
         this.maxBytes = maxBytes;
         this.chunks = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
@@ -192,17 +203,42 @@ public final class ReadCache implements AutoCloseable {
         return bytes.length;
     }
 
-    /** The chunk's bytes, from RAM or loaded from the layer's device; counts a hit or a miss. */
-    byte[] chunk(CachedDevice layer, long index) throws IOException {
-        ChunkKey key = new ChunkKey(layer.layerId(), index);
-        Counters c = counters(layer.layerId());
-        byte[] cached = chunks.getIfPresent(key);
-        if (cached != null) {
-            c.hits.increment();
-            return cached;
+    /** Most chunks {@link #load} takes at once. */
+    int maxRunChunks() {
+        return maxRunChunks;
+    }
+
+    /**
+     * Loads chunks {@code first .. first + count - 1} of a layer (count at most
+     * {@link #maxRunChunks}) with one read of the device below, stores them and returns their
+     * bytes; counts each as a miss.
+     */
+    byte[][] load(CachedDevice layer, long first, int count) throws IOException {
+        if (count < 1 || count > maxRunChunks) {
+            throw new IllegalArgumentException("run of " + count + " chunks");
         }
-        c.misses.increment();
-        return store(layer, key, readChunk(layer.device(), index));
+        Counters c = counters(layer.layerId());
+        c.misses.add(count);
+        long start = first * chunkSize;
+        int bytes = (int) Math.min((long) count * chunkSize, layer.device().size() - start);
+        ByteBuffer run = spareRunBuffers.poll();
+        if (run == null) {
+            run = ByteBuffer.allocateDirect(maxRunChunks * chunkSize);
+        }
+        try {
+            run.clear().limit(bytes);
+            layer.device().read(start, run);
+            byte[][] loaded = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                int from = i * chunkSize;
+                byte[] chunk = new byte[Math.min(chunkSize, bytes - from)];
+                run.get(from, chunk);
+                loaded[i] = store(layer, new ChunkKey(layer.layerId(), first + i), chunk);
+            }
+            return loaded;
+        } finally {
+            spareRunBuffers.offer(run);
+        }
     }
 
     /** The chunk's bytes if in RAM (counting nothing: see {@link #countHits}), else null. */

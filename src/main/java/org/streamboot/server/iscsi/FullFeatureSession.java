@@ -290,7 +290,7 @@ final class FullFeatureSession implements ResponseBuilder.Numbers {
         int r2ts = task.collector == null ? 0 : task.collector.r2tCount();
         List<Pdu> pdus = ResponseBuilder.build(c.lun(), c.itt(), c.expectedLength(), c.write(), r2ts, result, params, this);
         for (Pdu p : pdus) {
-            counters.bytesRead.addAndGet(p instanceof Pdu.DataIn ? p.data().length : 0);
+            counters.bytesRead.addAndGet(p instanceof Pdu.DataIn ? p.dataLength() : 0);
         }
         send.addAll(pdus);
     }

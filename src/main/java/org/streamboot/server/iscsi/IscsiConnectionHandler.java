@@ -17,27 +17,35 @@ import org.slf4j.LoggerFactory;
 import org.streamboot.server.iscsi.FullFeatureSession.Step;
 import org.streamboot.server.iscsi.FullFeatureSession.Work;
 import org.streamboot.server.iscsi.Pdu.LoginRequest;
+import org.streamboot.server.scsi.ScsiRequest;
 import org.streamboot.server.scsi.ScsiResult;
 
 /**
  * Joins the frame codec, the login state machine and the full feature session of one TCP
- * connection. Every state change happens on the channel's event loop; directory look-ups and
- * SCSI commands run on a per-connection {@link SerialExecutor} and come back to the loop.
+ * connection. Every state change happens on the channel's event loop; logins, directory
+ * look-ups and SCSI commands run concurrently through a {@link CommandScheduler}, which keeps
+ * task management, logout and ORDERED tasks behind everything before them, and come back to
+ * the loop. A READ whose bytes are all in RAM is answered on the loop itself: handing it to
+ * another thread and back would cost more than the copy. Answers are written without a flush
+ * and flushed once per burst (one flush task per event-loop turn).
  */
 final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(IscsiConnectionHandler.class);
+    /** The ATTR field of a SCSI Command (RFC 7143 11.3.1.1): 2 is ORDERED; HEAD OF QUEUE runs as SIMPLE. */
+    private static final int ORDERED = 2;
 
     private final IscsiFrameDecoder decoder;
     private final IscsiFrameEncoder encoder;
     private final TargetDirectory directory;
     private final TargetLimits limits;
     private final IscsiSessions sessions;
-    private final SerialExecutor worker;
+    private final CommandScheduler scheduler;
     private final SessionCounters counters = new SessionCounters();
     private final AtomicBoolean released = new AtomicBoolean();
     private final LoginNegotiation login;
     private ChannelHandlerContext ctx;
+    private boolean flushScheduled;
     private volatile FullFeatureSession session;
     private volatile String remote = "?";
 
@@ -48,7 +56,7 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         this.directory = directory;
         this.limits = limits;
         this.sessions = sessions;
-        this.worker = new SerialExecutor(executor);
+        this.scheduler = new CommandScheduler(executor, this::onEventLoop, this::flushSoon, this::executorStopped);
         this.login = new LoginNegotiation(directory, limits, sessions::allocateTsih, ThreadLocalRandom.current().nextInt(),
                 ThreadLocalRandom.current());
     }
@@ -77,10 +85,7 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         if (ff != null) {
             apply(ff.onPdu(pdu));
         } else if (pdu instanceof LoginRequest request) {
-            worker.execute(() -> {
-                LoginNegotiation.Result result = login.onRequest(request);
-                ctx.executor().execute(() -> afterLogin(result));
-            });
+            scheduler.submit(true, () -> login.onRequest(request), r -> afterLogin((LoginNegotiation.Result) r));
         } else {
             // RFC 7143 6.3: only Login PDUs are allowed before the full feature phase.
             log.warn("iSCSI {}: {} before login completed; closing", remote, pdu.getClass().getSimpleName());
@@ -153,30 +158,93 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!step.send().isEmpty()) {
-            ctx.flush();
+            flushSoon();
         }
         for (Work work : step.work()) {
-            worker.execute(() -> {
-                Object outcome = run(work);
-                ctx.executor().execute(() -> {
-                    FullFeatureSession ff = session;
-                    if (ff != null && ctx.channel().isActive()) {
-                        apply(ff.completed(work, outcome));
-                    }
-                });
+            DataInBuffer lent = work instanceof Work.Command c && c.task().command.read() ? new DataInBuffer(ctx.alloc())
+                    : null;
+            ScsiResult fromMemory = fromMemory(work, lent);
+            if (fromMemory != null) {
+                completed(work, fromMemory, lent);
+                continue;
+            }
+            scheduler.submit(barrier(work), () -> run(work, lent), outcome -> completed(work, outcome, lent));
+        }
+    }
+
+    /** Sends the answer (the encoder copies Data-In as it is written), then returns the read buffer. */
+    private void completed(Work work, Object outcome, DataInBuffer lent) {
+        try {
+            FullFeatureSession ff = session;
+            if (ff != null && ctx.channel().isActive()) {
+                apply(ff.completed(work, outcome));
+            }
+        } finally {
+            if (lent != null) {
+                lent.release();
+            }
+        }
+    }
+
+    private static ScsiRequest request(Work.Command c, DataInBuffer lent) {
+        return lent == null ? c.request() : c.request().withDataInBuffer(lent);
+    }
+
+    /** Task management, logout and ORDERED tasks (SAM-5 8.6.3) wait for everything before them. */
+    private static boolean barrier(Work work) {
+        return switch (work) {
+            case Work.Command c -> c.task().command.attributes() == ORDERED;
+            case Work.Barrier b -> true;
+            case Work.ListTargets l -> false;
+        };
+    }
+
+    /**
+     * The answer to a READ whose data is all in RAM, made here on the event loop, or null. Only
+     * while no barrier is pending, which the read must not overtake.
+     */
+    private ScsiResult fromMemory(Work work, DataInBuffer lent) {
+        if (!(work instanceof Work.Command c) || c.task().command.write() || barrier(work) || !scheduler.open()
+                || login.granted() == null) {
+            return null;
+        }
+        try {
+            return login.granted().target().executeFromMemory(request(c, lent));
+        } catch (RuntimeException e) {
+            log.error("SCSI target failed on a read from memory for {}", login.initiatorName(), e);
+            return null;
+        }
+    }
+
+    /** Writes stay buffered until the event loop has handled everything it read or got back this turn. */
+    private void flushSoon() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.executor().execute(() -> {
+                flushScheduled = false;
+                ctx.flush();
             });
         }
     }
 
-    /** Runs on the worker: the only place that calls blocking code. */
-    private Object run(Work work) {
+    private void onEventLoop(Runnable task) {
+        ctx.executor().execute(task);
+    }
+
+    private void executorStopped() {
+        log.info("iSCSI service is stopping; closing the connection from {}", remote);
+        ctx.close();
+    }
+
+    /** Runs on a worker: the only place that calls blocking code. */
+    private Object run(Work work, DataInBuffer lent) {
         return switch (work) {
             case Work.Command c -> {
                 if (c.task().aborted) {
                     yield null;
                 }
                 try {
-                    yield login.granted().target().execute(c.request());
+                    yield login.granted().target().execute(request(c, lent));
                 } catch (RuntimeException e) {
                     log.error("SCSI target failed on a command from {}", login.initiatorName(), e);
                     yield (ScsiResult) null;
@@ -242,8 +310,11 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
             ff.closed();
         }
         sessions.disconnected(this, login.discovery() ? null : login.initiatorName(), login.isid(), login.targetName());
-        // The release must wait for commands still running on the worker.
-        worker.execute(this::release);
+        // The release must wait for commands still running on workers.
+        scheduler.submit(true, () -> {
+            release();
+            return null;
+        }, nothing -> { });
         ctx.fireChannelInactive();
     }
 

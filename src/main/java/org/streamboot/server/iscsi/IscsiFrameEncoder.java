@@ -3,6 +3,7 @@ package org.streamboot.server.iscsi;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
+import java.nio.ByteBuffer;
 
 /** Writes PDUs: BHS, header digest, data padded to 4 bytes, data digest (RFC 7143 11.2, 13.1). */
 public final class IscsiFrameEncoder extends MessageToByteEncoder<Pdu> {
@@ -23,23 +24,25 @@ public final class IscsiFrameEncoder extends MessageToByteEncoder<Pdu> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Pdu pdu, ByteBuf out) {
         byte[] bhs = PduCodec.encodeHeader(pdu);
-        byte[] data = pdu.data();
-        byte[] pad = new byte[Digests.padding(data.length)];
+        ByteBuffer data = pdu.payload();
+        int length = data.remaining();
+        int pad = Digests.padding(length);
         out.writeBytes(bhs);
         if (headerDigest) {
             out.writeIntLE(Digests.crc32c(bhs));
         }
-        if (data.length > 0) {
-            out.writeBytes(data).writeBytes(pad);
+        if (length > 0) {
+            int start = out.writerIndex();
+            out.writeBytes(data).writeZero(pad);
             if (dataDigest) {
-                out.writeIntLE(Digests.crc32c(data, pad));
+                out.writeIntLE(Digests.crc32c(out, start, length + pad));
             }
         }
     }
 
     @Override
     protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, Pdu pdu, boolean preferDirect) {
-        int size = PduCodec.BHS_LENGTH + 2 * Digests.LENGTH + pdu.data().length + 3;
+        int size = PduCodec.BHS_LENGTH + 2 * Digests.LENGTH + pdu.dataLength() + 3;
         return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
     }
 }

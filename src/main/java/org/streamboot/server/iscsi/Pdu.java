@@ -1,9 +1,13 @@
 package org.streamboot.server.iscsi;
 
+import java.nio.ByteBuffer;
+
 /**
  * iSCSI PDUs (RFC 7143 section 11) as immutable values, one record per opcode. Sequence numbers
  * and tags are unsigned 32-bit numbers carried in {@code int}s; LUNs are the raw 8-byte field.
- * Data segments are held as byte arrays that nobody mutates after construction.
+ * Data segments are held as byte arrays that nobody mutates after construction; Data-In holds
+ * a read-only view of the logical unit's result instead, so a large read is not copied into
+ * one array per PDU before the encoder writes it.
  */
 public sealed interface Pdu {
 
@@ -16,6 +20,16 @@ public sealed interface Pdu {
     /** The data segment (without padding or digest); empty when there is none. */
     default byte[] data() {
         return EMPTY;
+    }
+
+    /** The data segment as a buffer whose remaining bytes are the segment; the encoder's view. */
+    default ByteBuffer payload() {
+        return ByteBuffer.wrap(data());
+    }
+
+    /** Bytes in the data segment. */
+    default int dataLength() {
+        return data().length;
     }
 
     // ---- initiator -> target opcodes (RFC 7143 11.1.1) ----
@@ -112,11 +126,34 @@ public sealed interface Pdu {
         }
     }
 
+    /** {@code payload}'s remaining bytes are the data segment; nobody writes through it. */
     record DataIn(boolean fin, boolean statusPresent, boolean overflow, boolean underflow, int status, long lun, int itt,
-                  int ttt, int statSn, int expCmdSn, int maxCmdSn, int dataSn, int bufferOffset, int residual, byte[] data)
-            implements Pdu {
+                  int ttt, int statSn, int expCmdSn, int maxCmdSn, int dataSn, int bufferOffset, int residual,
+                  ByteBuffer payload) implements Pdu {
+        public DataIn {
+            payload = payload.asReadOnlyBuffer();
+        }
+
         public int opcode() {
             return Opcode.DATA_IN;
+        }
+
+        /** A copy of the segment. */
+        @Override
+        public byte[] data() {
+            byte[] copy = new byte[payload.remaining()];
+            payload.get(payload.position(), copy);
+            return copy;
+        }
+
+        @Override
+        public ByteBuffer payload() {
+            return payload.duplicate();
+        }
+
+        @Override
+        public int dataLength() {
+            return payload.remaining();
         }
     }
 

@@ -80,7 +80,7 @@ public final class PduCodec {
                     b.getInt(28), b.getInt(32), data);
             case Opcode.DATA_IN -> new DataIn(fin, (f & 0x01) != 0, (f & 0x04) != 0, (f & 0x02) != 0, bhs[3] & 0xff, lun,
                     itt, b.getInt(20), b.getInt(24), b.getInt(28), b.getInt(32), b.getInt(36), b.getInt(40), b.getInt(44),
-                    data);
+                    ByteBuffer.wrap(data));
             case Opcode.LOGOUT_RESPONSE -> new LogoutResponse(bhs[2] & 0xff, itt, b.getInt(24), b.getInt(28), b.getInt(32),
                     b.getShort(40) & 0xffff, b.getShort(42) & 0xffff);
             case Opcode.R2T -> new ReadyToTransfer(lun, itt, b.getInt(20), b.getInt(24), b.getInt(28), b.getInt(32),
@@ -97,7 +97,7 @@ public final class PduCodec {
         byte[] bhs = new byte[BHS_LENGTH];
         ByteBuffer b = ByteBuffer.wrap(bhs);
         bhs[0] = (byte) pdu.opcode();
-        int len = pdu.data().length;
+        int len = pdu.dataLength();
         bhs[5] = (byte) (len >>> 16);
         bhs[6] = (byte) (len >>> 8);
         bhs[7] = (byte) len;

@@ -47,8 +47,8 @@ final class ResponseBuilder {
         int burstLeft = params.maxBurstLength();
         while (offset < send) {
             int length = Math.min(Math.min(params.initiatorMaxRecv(), burstLeft), send - offset);
-            byte[] chunk = new byte[length];
-            in.get(in.position(), chunk);
+            // A view, not a copy: the result's buffer is never written again.
+            ByteBuffer chunk = in.slice(in.position(), length);
             in.position(in.position() + length);
             offset += length;
             burstLeft -= length;

@@ -39,24 +39,43 @@ public final class BlockScsiTarget implements ScsiTarget {
 
     @Override
     public ScsiResult execute(ScsiRequest request) {
-        commands.increment();
+        return answer(normalized(request), false);
+    }
+
+    /** Only READ (6/10/12/16) can be answered from RAM; anything else returns null untouched. */
+    @Override
+    public ScsiResult executeFromMemory(ScsiRequest request) {
         ScsiRequest normal = normalized(request);
+        return MediumCommands.isRead(normal.opcode()) ? answer(normal, true) : null;
+    }
+
+    /**
+     * Runs one command; with {@code memoryOnly} a read that would block returns null before
+     * anything is counted or consumed (a pending unit attention is reported either way).
+     */
+    private ScsiResult answer(ScsiRequest normal, boolean memoryOnly) {
         ScsiResult result;
         Command command = null;
         try {
             SenseData attention = attentions.take(normal.nexus(), normal.opcode());
             if (attention != null) {
+                commands.increment();
                 return reportAttention(normal, attention);
             }
             command = resolve(normal.cdb(), normal.lun());
-            result = reservations.conflicts(command, normal.nexus()) ? Reservations.CONFLICT : run(command, normal);
+            result = reservations.conflicts(command, normal.nexus()) ? Reservations.CONFLICT
+                    : run(command, normal, memoryOnly);
+            if (result == null) {
+                return null;
+            }
         } catch (CommandException e) {
             result = ScsiResult.checkCondition(e.sense());
         } catch (RuntimeException e) {
             // A defect here, not the initiator's fault: the initiator still gets an answer.
-            log.error("SCSI command {} failed inside the target", describe(request), e);
+            log.error("SCSI command {} failed inside the target", describe(normal), e);
             result = ScsiResult.checkCondition(Sense.internalTargetFailure());
         }
+        commands.increment();
         if (command != null) {
             result = result.withDataOutLength(DataOutLength.of(command, normal.cdb(), medium.blockSize));
         }
@@ -64,7 +83,7 @@ public final class BlockScsiTarget implements ScsiTarget {
             checkConditions.increment();
             if (log.isDebugEnabled()) {
                 SenseData s = result.sense();
-                log.debug("{} -> CHECK CONDITION {}/{}/{}", describe(request), s.senseKey(), s.asc(), s.ascq());
+                log.debug("{} -> CHECK CONDITION {}/{}/{}", describe(normal), s.senseKey(), s.asc(), s.ascq());
             }
         }
         return result;
@@ -118,7 +137,7 @@ public final class BlockScsiTarget implements ScsiTarget {
         }
         return new ScsiRequest(r.lun(), r.cdb() == null ? new byte[0] : r.cdb(),
                 r.dataOut() == null ? EMPTY.duplicate() : r.dataOut(), r.allocationLength(), r.initiator(),
-                r.nexus() == null ? String.valueOf(r.initiator()) : r.nexus());
+                r.nexus() == null ? String.valueOf(r.initiator()) : r.nexus(), r.dataInBuffer());
     }
 
     /** The command a CDB names, once its length and reserved bits are checked. */
@@ -155,9 +174,10 @@ public final class BlockScsiTarget implements ScsiTarget {
         return command;
     }
 
-    private ScsiResult run(Command command, ScsiRequest request) throws CommandException {
+    private ScsiResult run(Command command, ScsiRequest request, boolean memoryOnly) throws CommandException {
         try {
-            return dispatch.run(command, request, request.cdb(), request.lun() == 0);
+            return memoryOnly ? dispatch.readFromMemory(command, request, request.cdb())
+                    : dispatch.run(command, request, request.cdb(), request.lun() == 0);
         } catch (IOException e) {
             throw new CommandException(senseFor(e, command));
         }

@@ -30,6 +30,17 @@ final class CommandDispatch {
         this.provisioning = new ProvisioningCommands(medium);
     }
 
+    /** A READ answered from RAM, or null when it would block or {@code command} is no READ. */
+    ScsiResult readFromMemory(Command command, ScsiRequest r, byte[] cdb) throws CommandException, IOException {
+        return switch (command) {
+            case READ_6 -> io.readFromMemory(r, Cdb.u24(cdb, 1) & 0x1f_ffff, length6(cdb), 4);
+            case READ_10 -> io.readFromMemory(r, Cdb.u32(cdb, 2), Cdb.u16(cdb, 7), 7);
+            case READ_12 -> io.readFromMemory(r, Cdb.u32(cdb, 2), Cdb.u32(cdb, 6), 6);
+            case READ_16 -> io.readFromMemory(r, Cdb.u64(cdb, 2), Cdb.u32(cdb, 10), 10);
+            default -> null;
+        };
+    }
+
     ScsiResult run(Command command, ScsiRequest r, byte[] cdb, boolean lunZero) throws CommandException, IOException {
         return switch (command) {
             case TEST_UNIT_READY, START_STOP_UNIT, PREVENT_ALLOW_MEDIUM_REMOVAL -> ScsiResult.good();

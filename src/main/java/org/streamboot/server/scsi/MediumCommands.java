@@ -22,15 +22,40 @@ final class MediumCommands {
      * is read: when its expected length is below the transfer length the rest is cut anyway.
      */
     ScsiResult read(ScsiRequest request, long lba, long count, int lengthField) throws CommandException, IOException {
+        ByteBuffer data = readBuffer(request, lba, count, lengthField);
+        if (data.hasRemaining()) {
+            medium.device.read(medium.offset(lba), data);
+        }
+        return ScsiResult.good(data.flip());
+    }
+
+    /** {@link #read}, or null when the bytes are not all in RAM (BlockDevice.readFromMemory). */
+    ScsiResult readFromMemory(ScsiRequest request, long lba, long count, int lengthField)
+            throws CommandException, IOException {
+        if (count > 1 && lba >= 0 && lba < medium.blocks
+                && !medium.device.readFromMemory(medium.offset(lba), ByteBuffer.allocate(medium.blockSize))) {
+            // A cold read usually misses at its first block: finding that out must not cost
+            // the whole buffer, which the executor takes again when it reads from disk.
+            return null;
+        }
+        ByteBuffer data = readBuffer(request, lba, count, lengthField);
+        if (data.hasRemaining() && !medium.device.readFromMemory(medium.offset(lba), data)) {
+            return null;
+        }
+        return ScsiResult.good(data.flip());
+    }
+
+    static boolean isRead(int opcode) {
+        return opcode == Command.READ_6.opcode || opcode == Command.READ_10.opcode || opcode == Command.READ_12.opcode
+                || opcode == Command.READ_16.opcode;
+    }
+
+    private ByteBuffer readBuffer(ScsiRequest request, long lba, long count, int lengthField) throws CommandException {
         medium.checkTransfer(count, lengthField);
         medium.checkRange(lba, count);
         long bytes = count * medium.blockSize;
         int length = (int) Math.min(bytes, Math.max(0, request.allocationLength()));
-        ByteBuffer data = ByteBuffer.allocate(length);
-        if (length > 0) {
-            medium.device.read(medium.offset(lba), data);
-        }
-        return ScsiResult.good(data.flip());
+        return length == 0 ? ByteBuffer.allocate(0) : request.dataInBuffer().apply(length);
     }
 
     ScsiResult write(ScsiRequest request, long lba, long count, int lengthField, boolean fua)

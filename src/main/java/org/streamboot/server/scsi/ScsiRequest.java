@@ -1,6 +1,7 @@
 package org.streamboot.server.scsi;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
  * One SCSI command from a transport.
@@ -16,13 +17,30 @@ import java.nio.ByteBuffer;
  *                           registrations and unit attentions belong to it. For iSCSI the
  *                           initiator name and ISID (RFC 7143 4.4.1), so two sessions of one
  *                           initiator are two nexuses
+ * @param dataInBuffer       gives the buffer a READ fills: exactly the requested capacity,
+ *                           position 0. A transport that copies the data out before the next
+ *                           command can lend pooled (direct) memory here instead of a fresh
+ *                           heap array per read, which for 1 MiB reads is a humongous G1 object
  */
 public record ScsiRequest(long lun, byte[] cdb, ByteBuffer dataOut, int allocationLength, String initiator,
-                          String nexus) {
+                          String nexus, IntFunction<ByteBuffer> dataInBuffer) {
+
+    public ScsiRequest {
+        dataInBuffer = dataInBuffer == null ? ByteBuffer::allocate : dataInBuffer;
+    }
+
+    public ScsiRequest(long lun, byte[] cdb, ByteBuffer dataOut, int allocationLength, String initiator, String nexus) {
+        this(lun, cdb, dataOut, allocationLength, initiator, nexus, null);
+    }
 
     /** A request whose transport has one nexus per initiator. */
     public ScsiRequest(long lun, byte[] cdb, ByteBuffer dataOut, int allocationLength, String initiator) {
         this(lun, cdb, dataOut, allocationLength, initiator, initiator);
+    }
+
+    /** This request, READ data going into buffers from {@code buffers}. */
+    public ScsiRequest withDataInBuffer(IntFunction<ByteBuffer> buffers) {
+        return new ScsiRequest(lun, cdb, dataOut, allocationLength, initiator, nexus, buffers);
     }
 
     public int opcode() {

@@ -14,6 +14,17 @@ public interface ScsiTarget {
     ScsiResult execute(ScsiRequest request);
 
     /**
+     * Answers {@code request} only when that needs no blocking I/O: a READ whose every byte is
+     * already in RAM ({@link org.streamboot.server.block.BlockDevice#readFromMemory}), with the
+     * same checks and result as {@link #execute}. Returns null for anything else, having changed
+     * nothing; the transport then calls {@link #execute} from an executor. Lets an event loop
+     * answer cache hits without a hand-off to another thread and back.
+     */
+    default ScsiResult executeFromMemory(ScsiRequest request) {
+        return null;
+    }
+
+    /**
      * A LOGICAL UNIT RESET or target reset arrived on {@code nexus} (SAM-5 6.6, 6.7), after the
      * transport ended the affected tasks: every nexus gets a unit attention, and RESERVE (6)
      * reservations end (SPC-2 7.21). Persistent reservations survive (SPC-5 5.13.1).

@@ -5,11 +5,12 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A read-only memory device that remembers the offsets it was asked to read, in order. */
+/** A read-only memory device that remembers the offsets and lengths it was asked to read, in order. */
 final class CountingDevice implements BlockDevice {
 
     private final MemoryDevice inner;
     final List<Long> readOffsets = new CopyOnWriteArrayList<>();
+    final List<Integer> readLengths = new CopyOnWriteArrayList<>();
     volatile boolean closed;
 
     CountingDevice(byte[] content) {
@@ -24,6 +25,7 @@ final class CountingDevice implements BlockDevice {
     @Override
     public void read(long offset, ByteBuffer into) throws IOException {
         readOffsets.add(offset);
+        readLengths.add(into.remaining());
         inner.read(offset, into);
     }
 

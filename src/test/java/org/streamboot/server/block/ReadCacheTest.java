@@ -81,8 +81,28 @@ class ReadCacheTest {
         for (int client = 0; client < 10; client++) {
             read(layer, 0, 4 * CHUNK);
         }
-        assertThat(device.readOffsets).hasSize(4);
+        // The first client's four missing chunks are one read; nobody reads them again.
+        assertThat(device.readOffsets).containsExactly(0L);
+        assertThat(device.readLengths).containsExactly(4 * CHUNK);
+        assertThat(layer.stats().misses()).isEqualTo(4);
         assertThat(layer.stats().hits()).isEqualTo(36);
+    }
+
+    @Test
+    void aReadLoadsEachRunOfMissingChunksWithOneReadAndKeepsTheHitsBetween() throws Exception {
+        byte[] content = TestImages.randomBytes(8 * CHUNK + 100, 7);
+        CountingDevice device = new CountingDevice(content);
+        CachedDevice layer = cache.wrap(device, "runs");
+        read(layer, 2 * CHUNK, CHUNK); // chunk 2 in RAM
+        device.readOffsets.clear();
+        device.readLengths.clear();
+        ByteBuffer all = ByteBuffer.allocate(content.length - 10);
+        layer.read(10, all);
+        assertThat(all.array()).isEqualTo(Arrays.copyOfRange(content, 10, content.length));
+        // Chunks 0-1, then 3-8 (the last one short): chunk 2 came from RAM.
+        assertThat(device.readOffsets).containsExactly(0L, 3L * CHUNK);
+        assertThat(device.readLengths).containsExactly(2 * CHUNK, 5 * CHUNK + 100);
+        assertThat(layer.stats().misses()).isEqualTo(1 + 8);
     }
 
     @Test

@@ -3,16 +3,18 @@ package org.streamboot.server.iscsi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.streamboot.testsupport.NettyLeakCheck;
 
 /**
  * Seeded random mutations of valid PDU streams: the decoder yields PDUs or one FrameError,
- * never throws, never allocates past its limit, and releases every buffer; the text parser
- * either parses or throws IllegalArgumentException.
+ * never throws, never allocates past its limit, and releases every buffer (Netty's leak
+ * detector runs at PARANOID and a leak it reports fails the test); the text parser either
+ * parses or throws IllegalArgumentException.
  */
 class IscsiDecoderFuzzTest {
 
@@ -28,6 +30,13 @@ class IscsiDecoderFuzzTest {
 
     @Test
     void mutatedStreamsDecodeOrFailCleanly() {
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
+            mutatedStreams();
+            leaks.assertNoLeaks();
+        }
+    }
+
+    private void mutatedStreams() {
         Random random = new Random(0x15c51);
         int pdus = 0;
         int errors = 0;
@@ -44,7 +53,8 @@ class IscsiDecoderFuzzTest {
             int at = 0;
             while (at < stream.length) {
                 int n = Math.min(stream.length - at, 1 + random.nextInt(100));
-                ByteBuf chunk = Unpooled.copiedBuffer(stream, at, n);
+                // From the default allocator, so that the leak detector tracks the inbound chunks too.
+                ByteBuf chunk = ByteBufAllocator.DEFAULT.heapBuffer(n).writeBytes(stream, at, n);
                 chunks.add(chunk);
                 ch.writeInbound(chunk);
                 at += n;

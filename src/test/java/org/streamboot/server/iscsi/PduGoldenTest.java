@@ -68,7 +68,7 @@ class PduGoldenTest {
 
     @Test
     void dataInWithStatusAndUnderflow() {
-        DataIn d = new DataIn(true, true, false, true, 0, 0, 0x22, Pdu.NO_TAG, 9, 12, 43, 1, 8192, 512, new byte[100]);
+        DataIn d = new DataIn(true, true, false, true, 0, 0, 0x22, Pdu.NO_TAG, 9, 12, 43, 1, 8192, 512, java.nio.ByteBuffer.wrap(new byte[100]));
         // 11.7: F=1 U=1 S=1 -> 0x83 | status 0 | DSL 100 | TTT ffffffff | StatSN 9 | DataSN 1 | offset 8192 | residual 512
         String expected = "25830000 00000064 0000000000000000 00000022 ffffffff 00000009 0000000c 0000002b"
                 + " 00000001 00002000 00000200";

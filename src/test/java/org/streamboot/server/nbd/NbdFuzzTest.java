@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.streamboot.server.nbd.NbdChannelHarness.request;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.streamboot.testsupport.NettyLeakCheck;
 
 /**
  * Seeded random mutations of whole client byte streams (client flags, options, GO, requests)
  * fed in random pieces through decoder and handler, and of INFO/GO option data fed to the
  * session. Nothing may escape as an unexpected exception, every inbound buffer must be
- * released, and the connection either carries on or is closed.
+ * released, and the connection either carries on or is closed. Netty's leak detector runs at
+ * PARANOID meanwhile, and a leak it reports fails the test.
  */
 class NbdFuzzTest {
 
@@ -24,6 +26,13 @@ class NbdFuzzTest {
 
     @Test
     void mutatedClientStreamsNeverCrashTheHandlerOrLeakBuffers() {
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
+            mutatedClientStreams();
+            leaks.assertNoLeaks();
+        }
+    }
+
+    private void mutatedClientStreams() {
         Random random = new Random(SEED);
         List<byte[]> seeds = seeds();
         int closed = 0;
@@ -36,7 +45,8 @@ class NbdFuzzTest {
                 int at = 0;
                 while (at < input.length && h.channel.isOpen()) {
                     int n = 1 + random.nextInt(Math.min(64, input.length - at));
-                    ByteBuf piece = Unpooled.copiedBuffer(input, at, n);
+                    // From the default allocator, so that the leak detector tracks the inbound pieces too.
+                    ByteBuf piece = ByteBufAllocator.DEFAULT.heapBuffer(n).writeBytes(input, at, n);
                     sent.add(piece);
                     h.send(piece);
                     h.runAll();

@@ -38,16 +38,16 @@ public final class ServerOptions {
     @Option(names = "--tftp-port", paramLabel = "N", description = "TFTP port (default: 69)")
     int tftpPort = Ports.DEFAULTS.tftp();
 
-    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port for boot scripts (default: 8080)")
-    int httpPort = Ports.DEFAULTS.http();
+    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port for boot scripts (default: the port.http setting, else 8080)")
+    Integer httpPort;
 
-    @Option(names = "--iscsi-port", paramLabel = "N", description = "iSCSI target port (default: 3260)")
-    int iscsiPort = Ports.DEFAULTS.iscsi();
+    @Option(names = "--iscsi-port", paramLabel = "N", description = "iSCSI target port (default: the port.iscsi setting, else 3260)")
+    Integer iscsiPort;
 
-    @Option(names = "--nbd-port", paramLabel = "N", description = "NBD port (default: 10809)")
-    int nbdPort = Ports.DEFAULTS.nbd();
+    @Option(names = "--nbd-port", paramLabel = "N", description = "NBD port (default: the port.nbd setting, else 10809)")
+    Integer nbdPort;
 
-    @Option(names = "--ipxe-dir", paramLabel = "DIR", description = "Directory with the iPXE binaries (default: /usr/lib/ipxe or /usr/share/ipxe)")
+    @Option(names = "--ipxe-dir", paramLabel = "DIR", description = "Directory with the iPXE binaries (default: the boot.ipxe-dir setting, else /usr/lib/ipxe or /usr/share/ipxe)")
     java.nio.file.Path ipxeDir;
 
     @Option(names = "--dhcp-range", paramLabel = "FIRST-LAST", description = "Addresses full DHCP may hand out, e.g. 10.0.0.100-10.0.0.199 (default: the dhcp.range setting)")
@@ -90,11 +90,25 @@ public final class ServerOptions {
             if (dhcpRange != null) {
                 fixed.add(Setting.DHCP_RANGE);
             }
+            if (httpPort != null) {
+                fixed.add(Setting.HTTP_PORT);
+            }
+            if (iscsiPort != null) {
+                fixed.add(Setting.ISCSI_PORT);
+            }
+            if (nbdPort != null) {
+                fixed.add(Setting.NBD_PORT);
+            }
+            if (ipxeDir != null) {
+                fixed.add(Setting.IPXE_DIR);
+            }
+            int http = httpPort != null ? httpPort : Ports.DEFAULTS.http();
             ServerConfig c = new ServerConfig(base.dataDir(), bind != null ? bind : base.bindAddress(),
-                    dhcp != null ? dhcp : base.dhcpMode(), new Ports(dhcpPort, pxePort, tftpPort, httpPort, iscsiPort, nbdPort),
+                    dhcp != null ? dhcp : base.dhcpMode(), new Ports(dhcpPort, pxePort, tftpPort, http,
+                            iscsiPort != null ? iscsiPort : Ports.DEFAULTS.iscsi(), nbdPort != null ? nbdPort : Ports.DEFAULTS.nbd()),
                     Optional.ofNullable(ipxeDir), network, ipv6Ra, fixed);
             if (dhcp != null) {
-                c.network().settingsFor(dhcp, httpPort == 0 ? Ports.DEFAULTS.http() : httpPort); // full mode needs a range, etc.
+                c.network().settingsFor(dhcp, http == 0 ? Ports.DEFAULTS.http() : http); // full mode needs a range, etc.
             }
             return c;
         } catch (IllegalArgumentException e) {

@@ -109,7 +109,7 @@ public final class BootServer implements AutoCloseable {
         this.config = NetworkSettings.resolve(config, settings);
         this.live = new LiveHub(clock);
         this.eventWriter = new BootEventWriter(live, database).start();
-        Ports p = config.ports();
+        Ports p = this.config.ports(); // the stored port settings applied
         this.readCache = new ReadCache(settings.getLong(READ_CACHE_SETTING, defaultReadCacheBytes()), 64 * 1024, 2);
         this.sessions = new VdiskSessions(database, new VdiskLayout(config.dataDir()), readCache,
                 settings.getLong(WRITE_CACHE_QUOTA_SETTING, DEFAULT_WRITE_CACHE_QUOTA));

@@ -29,6 +29,10 @@ class NetworkOptionsTest {
                 "--dhcp-range", "10.0.0.100-10.0.0.199");
         assertThat(all.fixed()).containsExactlyInAnyOrder(Setting.NETWORK_BIND, Setting.DHCP_MODE, Setting.DHCP_RANGE);
         assertThat(parse("--data-dir", "/tmp/sb-net-test", "--dhcp", "off").fixed()).containsExactly(Setting.DHCP_MODE);
+        ServerConfig ports = parse("--data-dir", "/tmp/sb-net-test", "--iscsi-port", "3261", "--ipxe-dir", "/srv/ipxe");
+        assertThat(ports.fixed()).containsExactlyInAnyOrder(Setting.ISCSI_PORT, Setting.IPXE_DIR);
+        assertThat(ports.ports().iscsi()).isEqualTo(3261);
+        assertThat(ports.ports().http()).isEqualTo(8080);
     }
 
     @Test

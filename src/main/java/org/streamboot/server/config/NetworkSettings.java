@@ -8,7 +8,7 @@ import org.streamboot.server.dhcp.AddressRange;
 
 /**
  * The network settings an admin stores in the database (listen address, DHCP mode, full-mode
- * range), laid over a configuration: a value the configuration fixed itself (a command-line
+ * range, the TCP ports PCs connect to, the iPXE directory), laid over a configuration: a value the configuration fixed itself (a command-line
  * option) wins, the stored one applies otherwise, the built-in default after that.
  */
 public final class NetworkSettings {
@@ -42,7 +42,21 @@ public final class NetworkSettings {
                         network.dns(), network.serverAddress());
             }
         }
-        return config.running(bind, mode, network);
+        Ports p = config.ports();
+        p = new Ports(p.dhcp(), p.pxe(), p.tftp(), port(config, store, Setting.HTTP_PORT, p.http()),
+                port(config, store, Setting.ISCSI_PORT, p.iscsi()), port(config, store, Setting.NBD_PORT, p.nbd()));
+        Optional<java.nio.file.Path> ipxe = config.ipxeDir();
+        if (!config.fixed().contains(Setting.IPXE_DIR)) {
+            Optional<String> v = stored(store, Setting.IPXE_DIR);
+            if (v.isPresent()) {
+                ipxe = Optional.of(java.nio.file.Path.of(v.get()));
+            }
+        }
+        return config.running(bind, mode, network, p, ipxe);
+    }
+
+    private static int port(ServerConfig config, SettingsStore store, Setting s, int fallback) {
+        return config.fixed().contains(s) ? fallback : stored(store, s).map(Integer::parseInt).orElse(fallback);
     }
 
     /**

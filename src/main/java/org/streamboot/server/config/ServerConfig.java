@@ -15,8 +15,9 @@ import java.util.Set;
  * @param ipxeDir     where the iPXE binaries are; empty means "look in the usual places"
  * @param ipv6Advertising whether to send the minimal IPv6 router advertisement that spares
  *                    iPXE its ~16 s IPv6 wait
- * @param fixed       the network settings ({@link Setting#NETWORK_BIND}, {@link Setting#DHCP_MODE},
- *                    {@link Setting#DHCP_RANGE}) this configuration names itself, from the
+ * @param fixed       the stored settings ({@link Setting#NETWORK_BIND}, {@link Setting#DHCP_MODE},
+ *                    {@link Setting#DHCP_RANGE}, the ports, {@link Setting#IPXE_DIR}) this
+ *                    configuration names itself, from the
  *                    command line or a wither; the stored setting applies to the others
  *                    ({@link NetworkSettings})
  */
@@ -44,8 +45,11 @@ public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpM
         return new ServerConfig(dataDir, wildcard(), DhcpMode.PROXY, Ports.DEFAULTS, Optional.empty(), DhcpNetwork.NONE, Ipv6Advertising.AUTO);
     }
 
+    /** These ports, fixed: the stored port settings do not apply over them. */
     public ServerConfig withPorts(Ports p) {
-        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir, network, ipv6Advertising, fixed);
+        EnumSet<Setting> more = EnumSet.of(Setting.HTTP_PORT, Setting.ISCSI_PORT, Setting.NBD_PORT);
+        more.addAll(fixed);
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, p, ipxeDir, network, ipv6Advertising, more);
     }
 
     public ServerConfig withDhcpMode(DhcpMode mode) {
@@ -59,7 +63,8 @@ public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpM
     }
 
     public ServerConfig withIpxeDir(Path dir) {
-        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, Optional.of(dir), network, ipv6Advertising, fixed);
+        return new ServerConfig(dataDir, bindAddress, dhcpMode, ports, Optional.of(dir), network, ipv6Advertising,
+                plus(Setting.IPXE_DIR));
     }
 
     public ServerConfig withBindAddress(InetAddress address) {
@@ -73,7 +78,12 @@ public record ServerConfig(Path dataDir, InetAddress bindAddress, DhcpMode dhcpM
 
     /** The same configuration with these network values in effect; which ones are fixed does not change. */
     public ServerConfig running(InetAddress bind, DhcpMode mode, DhcpNetwork n) {
-        return new ServerConfig(dataDir, bind, mode, ports, ipxeDir, n, ipv6Advertising, fixed);
+        return running(bind, mode, n, ports, ipxeDir);
+    }
+
+    /** The same with these ports and iPXE directory too (stored settings applied); fixed ones stay fixed. */
+    public ServerConfig running(InetAddress bind, DhcpMode mode, DhcpNetwork n, Ports p, Optional<Path> ipxe) {
+        return new ServerConfig(dataDir, bind, mode, p, ipxe, n, ipv6Advertising, fixed);
     }
 
     private Set<Setting> plus(Setting s) {

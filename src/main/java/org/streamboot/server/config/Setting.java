@@ -44,7 +44,21 @@ public enum Setting {
             v -> {
                 AddressRange r = AddressRange.parse(v);
                 return r.first().getHostAddress() + "-" + r.last().getHostAddress();
-            });
+            }),
+    HTTP_PORT("port.http", Integer.toString(Ports.DEFAULTS.http()),
+            "TCP port of the boot scripts, HTTP boot and HTTP sanboot; --http-port overrides it; applies at the next start",
+            Setting::port),
+    ISCSI_PORT("port.iscsi", Integer.toString(Ports.DEFAULTS.iscsi()),
+            "TCP port of the iSCSI target (3260 is what initiators try first); --iscsi-port overrides it; applies at the"
+                    + " next start",
+            Setting::port),
+    NBD_PORT("port.nbd", Integer.toString(Ports.DEFAULTS.nbd()),
+            "TCP port of the NBD server; --nbd-port overrides it; applies at the next start",
+            Setting::port),
+    IPXE_DIR("boot.ipxe-dir", "",
+            "directory with the iPXE boot programs (undionly.kpxe, ipxe.efi, snponly.efi); empty: /usr/lib/ipxe, else"
+                    + " /usr/share/ipxe (Debian package ipxe); --ipxe-dir overrides it; applies at the next start",
+            Setting::absoluteDirectory);
 
     public final String key;
     public final String defaultValue;
@@ -80,6 +94,35 @@ public enum Setting {
     /** Spellings of earlier releases, still accepted and stored in today's form. */
     private static String aliased(String value, Map<String, String> aliases) {
         return aliases.getOrDefault(value.toLowerCase(Locale.ROOT), value);
+    }
+
+    /** TCP ports the PCs connect to; 0 (any free port) is for tests, not for a setting PCs rely on. */
+    private static String port(String value) {
+        try {
+            int p = Integer.parseInt(value);
+            if (p >= 1 && p <= 65535) {
+                return Integer.toString(p);
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a port number (1-65535)");
+    }
+
+    private static String absoluteDirectory(String value) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a path");
+        }
+        if (!p.isAbsolute()) {
+            throw new IllegalArgumentException("'" + value + "' is not an absolute path (like /usr/lib/ipxe)");
+        }
+        return p.normalize().toString();
     }
 
     private static String positiveLong(String value) {

@@ -52,6 +52,10 @@ public final class SettingsViewModel {
             case NETWORK_BIND -> "Listen address";
             case DHCP_MODE -> "DHCP mode";
             case DHCP_RANGE -> "Full DHCP range";
+            case HTTP_PORT -> "HTTP port";
+            case ISCSI_PORT -> "iSCSI port";
+            case NBD_PORT -> "NBD port";
+            case IPXE_DIR -> "iPXE directory";
         };
     }
 
@@ -61,22 +65,24 @@ public final class SettingsViewModel {
             case REGISTRATION_POLICY -> List.of("auto", "approve", "ignore");
             case UEFI_BINARY -> List.of("ipxe_efi", "snponly_efi");
             case DHCP_MODE -> List.of("proxy", "full", "off");
-            case REGISTRATION_NAME_PATTERN, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES, NETWORK_BIND, DHCP_RANGE -> List.of();
+            case REGISTRATION_NAME_PATTERN, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES, NETWORK_BIND, DHCP_RANGE, HTTP_PORT,
+                 ISCSI_PORT, NBD_PORT, IPXE_DIR -> List.of();
         };
     }
 
     /**
      * When a change takes effect, from where the server reads it: the registration policy is
-     * read on every boot-script request; a new DHCP mode or range restarts DHCP at once; the
-     * UEFI program is fixed when DHCP starts, the caches are sized when the server opens and
-     * the listen address is bound then.
+     * read on every boot-script request and the UEFI program on every DHCP answer; a new DHCP
+     * mode or range restarts DHCP at once; the caches are sized when the server opens, and the
+     * listen address, the ports and the iPXE directory are taken then.
      */
     public static String whenApplied(Setting s) {
         return switch (s) {
-            case REGISTRATION_POLICY, REGISTRATION_NAME_PATTERN -> "applies at once";
+            case REGISTRATION_POLICY, REGISTRATION_NAME_PATTERN, UEFI_BINARY -> "applies at once";
             case DHCP_MODE, DHCP_RANGE -> "applies at once (DHCP restarts)";
             case NETWORK_BIND -> "applies after restart";
-            case UEFI_BINARY, READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> "applies at the next start";
+            case READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES, HTTP_PORT, ISCSI_PORT, NBD_PORT, IPXE_DIR ->
+                    "applies at the next start";
         };
     }
 
@@ -86,6 +92,10 @@ public final class SettingsViewModel {
             case NETWORK_BIND -> "--bind";
             case DHCP_MODE -> "--dhcp";
             case DHCP_RANGE -> "--dhcp-range";
+            case HTTP_PORT -> "--http-port";
+            case ISCSI_PORT -> "--iscsi-port";
+            case NBD_PORT -> "--nbd-port";
+            case IPXE_DIR -> "--ipxe-dir";
             default -> "";
         };
     }
@@ -102,6 +112,7 @@ public final class SettingsViewModel {
             case READ_CACHE_BYTES, WRITE_CACHE_QUOTA_BYTES -> bytesHint(s, text);
             case NETWORK_BIND -> blank ? "empty: every interface (0.0.0.0)" : "";
             case DHCP_RANGE -> blank ? "e.g. 10.0.0.100-10.0.0.199" : "";
+            case IPXE_DIR -> blank ? "empty: /usr/lib/ipxe, else /usr/share/ipxe" : "";
             default -> "";
         };
     }

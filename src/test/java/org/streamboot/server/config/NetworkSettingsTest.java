@@ -45,6 +45,27 @@ class NetworkSettingsTest {
     }
 
     @Test
+    void storedPortsAndIpxeDirectoryApplyUnlessTheCommandLineNamesThem() {
+        try (Database db = Database.open(dir)) {
+            SettingsStore store = new SettingsStore(db);
+            store.put(Setting.ISCSI_PORT.key, "3261");
+            store.put(Setting.HTTP_PORT.key, "8081");
+            store.put(Setting.IPXE_DIR.key, "/srv/ipxe");
+
+            ServerConfig silent = NetworkSettings.resolve(ServerConfig.defaults(dir), store);
+            assertThat(silent.ports().iscsi()).isEqualTo(3261);
+            assertThat(silent.ports().http()).isEqualTo(8081);
+            assertThat(silent.ports().nbd()).isEqualTo(Ports.DEFAULTS.nbd());
+            assertThat(silent.ipxeDir()).contains(Path.of("/srv/ipxe"));
+
+            ServerConfig told = NetworkSettings.resolve(ServerConfig.defaults(dir)
+                    .withPorts(new Ports(67, 4011, 69, 0, 0, 0)).withIpxeDir(Path.of("/opt/ipxe")), store);
+            assertThat(told.ports().iscsi()).as("ports given by the caller win").isZero();
+            assertThat(told.ipxeDir()).contains(Path.of("/opt/ipxe"));
+        }
+    }
+
+    @Test
     void valuesAreCheckedAndFullModeNeedsARange() {
         assertThat(Setting.DHCP_MODE.validate("FULL")).isEqualTo("full");
         assertThatThrownBy(() -> Setting.DHCP_MODE.validate("on")).hasMessageContaining("proxy, full, off");

@@ -70,7 +70,11 @@ class SettingsViewModelTest {
         assertThat(cache).containsOnlyKeys(Setting.READ_CACHE_BYTES);
         assertThat(SettingsViewModel.saved(cache)).contains("restart Streamboot");
         assertThat(SettingsViewModel.whenApplied(Setting.REGISTRATION_POLICY)).isEqualTo("applies at once");
-        assertThat(SettingsViewModel.whenApplied(Setting.UEFI_BINARY)).isEqualTo("applies at the next start");
+        assertThat(SettingsViewModel.whenApplied(Setting.UEFI_BINARY)).as("read per DHCP answer").isEqualTo("applies at once");
+        assertThat(SettingsViewModel.whenApplied(Setting.ISCSI_PORT)).isEqualTo("applies at the next start");
+        assertThat(SettingsViewModel.check(Map.of(Setting.HTTP_PORT, "80800")).refused()).containsKey(Setting.HTTP_PORT);
+        assertThat(SettingsViewModel.check(Map.of(Setting.IPXE_DIR, "relative/dir")).refused()).containsKey(Setting.IPXE_DIR);
+        assertThat(SettingsViewModel.check(Map.of(Setting.IPXE_DIR, "")).refused()).isEmpty();
     }
 
     @Test

@@ -41,10 +41,12 @@ public final class IscsiTargets implements TargetDirectory {
      */
     private static final class SharedUnit {
         final BlockScsiTarget target;
+        final BlockDevice first;
         final Deque<BlockDevice> devices = new ArrayDeque<>();
 
-        SharedUnit(BlockScsiTarget target) {
+        SharedUnit(BlockScsiTarget target, BlockDevice first) {
             this.target = target;
+            this.first = first;
         }
     }
 
@@ -74,10 +76,15 @@ public final class IscsiTargets implements TargetDirectory {
             String view = vdisk.get() + "/" + initiatorName.toLowerCase(Locale.ROOT);
             synchronized (units) {
                 SharedUnit unit = units.get(view);
+                if (unit != null && !VdiskSessions.sameLayer(unit.first, device)) {
+                    // The store gave this login a new layer (the PC booted again while a session of
+                    // its last boot lingered): the old unit ends with its own sessions.
+                    unit = null;
+                }
                 if (unit == null) {
                     String product = vdisk.get().length() > 16 ? vdisk.get().substring(0, 16) : vdisk.get();
                     unit = new SharedUnit(new BlockScsiTarget(device, BlockTargetSettings.forView(product, view, targetName,
-                            BlockTargetSettings.DEFAULT_BLOCK_SIZE)));
+                            BlockTargetSettings.DEFAULT_BLOCK_SIZE)), device);
                     units.put(view, unit);
                 }
                 unit.devices.push(device);

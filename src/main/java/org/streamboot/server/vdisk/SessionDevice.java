@@ -1,6 +1,5 @@
 package org.streamboot.server.vdisk;
 
-import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.ForwardingBlockDevice;
 
 /** One protocol session's handle on a client layer; closing it releases the session, once. */
@@ -8,19 +7,25 @@ final class SessionDevice extends ForwardingBlockDevice {
 
     private final VdiskSessions owner;
     private final String key;
+    private final ClientLayer layer;
     private boolean closed;
 
-    SessionDevice(VdiskSessions owner, String key, BlockDevice device) {
-        super(device);
+    SessionDevice(VdiskSessions owner, String key, ClientLayer layer) {
+        super(layer.access);
         this.owner = owner;
         this.key = key;
+        this.layer = layer;
+    }
+
+    ClientLayer layer() {
+        return layer;
     }
 
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            owner.release(key);
+            owner.release(key, layer);
         }
     }
 }

@@ -44,6 +44,8 @@ import org.streamboot.server.model.VdiskVersion;
  * A client's layer is built once and kept while any of its sessions is open, so a promote or a
  * rollback never changes what a running client sees: it gets the new current version at its
  * next boot. Shared bases are keyed by name and version, so old and new chains live side by side.
+ * A new boot of the PC ends that: sessions its last boot left open are cut off and the layer is
+ * opened again (empty, for a standard write cache).
  *
  * A client can only ever reach its own overlay: the overlay path is derived from the client
  * the database found for the proved identity, never from anything else the client sends.
@@ -99,6 +101,11 @@ public final class VdiskSessions implements AutoCloseable {
         return db.call(c -> vdisks.all(c)).stream().map(Vdisk::name).toList();
     }
 
+    /** True when two devices this store opened are sessions of the same client layer. */
+    public static boolean sameLayer(BlockDevice a, BlockDevice b) {
+        return a instanceof SessionDevice x && b instanceof SessionDevice y && x.layer() == y.layer();
+    }
+
     /** The PC is booting anew: its standard-mode write caches start empty at its next login. */
     public synchronized void newBoot(MacAddress mac) {
         newBoots.add(mac);
@@ -115,12 +122,19 @@ public final class VdiskSessions implements AutoCloseable {
         }
         String key = vdisk.name() + "/" + client.mac().compact();
         ClientLayer layer = layers.get(key);
+        if (layer != null && newBoots.contains(client.mac())) {
+            // The PC booted anew while a session of its last boot is still open: an OS that
+            // powers off never logs out of the iSCSI session iPXE opened, and the target only
+            // notices at its next NOP-In. That layer belongs to a PC that is gone.
+            retire(key, layer);
+            layer = null;
+        }
         if (layer == null) {
             layer = openLayer(client, vdisk, key);
         }
         layer.sessions++;
         log.info("{} opened vDisk '{}' ({} session{})", client.name(), vdisk.name(), layer.sessions, layer.sessions == 1 ? "" : "s");
-        return new SessionDevice(this, key, layer.access);
+        return new SessionDevice(this, key, layer);
     }
 
     /** Where one client's writes go, decided from the vDisk's mode and who the client is. */
@@ -247,11 +261,22 @@ public final class VdiskSessions implements AutoCloseable {
         }
     }
 
-    synchronized void release(String key) {
-        ClientLayer layer = layers.get(key);
-        if (layer == null || --layer.sessions > 0) {
+    /** A session ends; the layer closes with its last session, unless it was retired already. */
+    synchronized void release(String key, ClientLayer layer) {
+        if (layers.get(key) != layer || --layer.sessions > 0) {
             return;
         }
+        close(key, layer);
+    }
+
+    /** Closes a layer whose sessions belong to a boot that is over; their further I/O fails. */
+    private void retire(String key, ClientLayer layer) {
+        log.info("{} booted again while {} session{} of its last boot still held vDisk '{}'; closing them", layer.client,
+                layer.sessions, layer.sessions == 1 ? "" : "s", layer.base.vdisk);
+        close(key, layer);
+    }
+
+    private void close(String key, ClientLayer layer) {
         lastActivity.put(key, activity(layer, false));
         layers.remove(key);
         try {

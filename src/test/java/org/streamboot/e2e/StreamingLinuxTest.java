@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       its log and the boot events, so the assertion is on those.)</li>
  *   <li>S4, write cache: the PC writes a mark and powers off; the same PC boots again. Standard
  *       vDisk: the mark is gone and the base image is byte-for-byte unchanged. Persistent
- *       vDisk: the mark is still there, and still only in this PC's view.</li>
+ *       vDisk: the mark is still there, and still only in this PC's view. Private vDisk: the
+ *       mark is still there, kept in the vDisk's private layer, and the base is unchanged.</li>
  * </ul>
  */
 @Tag("e2e")
@@ -39,15 +43,14 @@ class StreamingLinuxTest {
     @RegisterExtension
     final BootRig rig = new BootRig();
 
-    private StreamingLinuxDisk prepare(boolean persistent) throws Exception {
+    /** Imports the streaming image as vDisk "stream" with {@code importOptions} (its mode), assigns it, starts the server. */
+    private StreamingLinuxDisk prepare(String... importOptions) throws Exception {
         BootRig.requireLinuxImageTools();
         StreamingLinuxDisk disk = StreamingLinuxDisk.cached();
         rig.cli("client", "add", "--mac", MAC, "--name", "pc13");
-        if (persistent) {
-            rig.cli("vdisk", "import", disk.image().toString(), "--name", "stream", "--persistent");
-        } else {
-            rig.cli("vdisk", "import", disk.image().toString(), "--name", "stream");
-        }
+        List<String> vdiskImport = new ArrayList<>(List.of("vdisk", "import", disk.image().toString(), "--name", "stream"));
+        vdiskImport.addAll(List.of(importOptions));
+        rig.cli(vdiskImport.toArray(String[]::new));
         rig.cli("assign", "--client", "pc13", "--vdisk", "stream");
         rig.startServer("--dhcp", "full", "--dhcp-range", "10.213.0.100-10.213.0.150");
         return disk;
@@ -78,7 +81,7 @@ class StreamingLinuxTest {
 
     @Test
     void standardVdiskStreamsOverNbdAndForgetsThePcsWritesAtItsNextBoot() throws Exception {
-        StreamingLinuxDisk disk = prepare(false);
+        StreamingLinuxDisk disk = prepare();
         String baseBefore = sha256(rig.dataDir().resolve("vdisks/stream/v1.raw"));
         assertThat(baseBefore).isEqualTo(sha256(disk.image()));
 
@@ -101,7 +104,7 @@ class StreamingLinuxTest {
 
     @Test
     void persistentVdiskKeepsThePcsWritesAcrossBoots() throws Exception {
-        StreamingLinuxDisk disk = prepare(true);
+        StreamingLinuxDisk disk = prepare("--persistent");
         String baseBefore = sha256(rig.dataDir().resolve("vdisks/stream/v1.raw"));
 
         Boot first = boot("S4-persistent-1");
@@ -111,6 +114,25 @@ class StreamingLinuxTest {
         assertThat(second.baseMark()).as("still only in this PC's view").isEqualTo(StreamingLinuxDisk.BASE_MARK);
         assertThat(second.streamSha256()).isEqualTo(disk.streamSha256());
         assertThat(sha256(rig.dataDir().resolve("vdisks/stream/v1.raw"))).isEqualTo(baseBefore);
+    }
+
+    @Test
+    void privateVdiskKeepsThePcsWritesInItsOwnLayerAcrossBoots() throws Exception {
+        StreamingLinuxDisk disk = prepare("--mode", "private");
+        String baseBefore = sha256(rig.dataDir().resolve("vdisks/stream/v1.raw"));
+
+        Boot first = boot("S4-private-1");
+        assertThat(first.markBefore()).isEqualTo(StreamingLinuxDisk.BASE_MARK);
+        Boot second = boot("S4-private-2");
+        assertThat(second.markBefore()).as("private: the PC's write survives the reboot").isEqualTo(StreamingLinuxDisk.CLIENT_MARK);
+        assertThat(second.baseMark()).as("the read-only base export does not show the private layer").isEqualTo(StreamingLinuxDisk.BASE_MARK);
+        assertThat(second.streamSha256()).isEqualTo(disk.streamSha256());
+        assertThat(sha256(rig.dataDir().resolve("vdisks/stream/v1.raw"))).isEqualTo(baseBefore);
+        // Private mode writes into the vDisk's own private layer, never into a per-PC write cache.
+        try (Stream<Path> layer = Files.list(rig.dataDir().resolve("vdisks/stream/private"))) {
+            assertThat(layer.toList()).as("the private layer holds the PC's writes").isNotEmpty();
+        }
+        assertThat(rig.dataDir().resolve("writecache/stream")).doesNotExist();
     }
 
     static String sha256(Path file) throws IOException {

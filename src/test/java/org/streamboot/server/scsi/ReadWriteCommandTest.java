@@ -75,6 +75,21 @@ class ReadWriteCommandTest {
         assertInvalidField(run(big, "a8 00 00 00 00 00 00 00 40 01 00 00"), 6, 7);
     }
 
+    /**
+     * iPXE's EFI SAN device (1.0.0+git-20190125) does not read the Block Limits page: when the
+     * firmware's FAT driver loads a 9 MB \EFI\BOOT\BOOTX64.EFI it asks for the whole file in
+     * one READ (10) of 18176 blocks, and a refusal ends the boot with "no bootable file"
+     * (0x7f22208e). The vDisk targets' default maximum must let that read through.
+     */
+    @Test
+    void theDefaultMaximumPassesTheWholeFileReadOfIpxeEfi() {
+        BlockScsiTarget vdisk = new BlockScsiTarget(new SizedDevice(64L << 20),
+                BlockTargetSettings.forView("uefi", "uefi/iqn.test:initiator", "iqn.test:target", BlockTargetSettings.DEFAULT_BLOCK_SIZE));
+        ScsiResult read = run(vdisk, "28 00 00 00 08 e4 00 47 00 00"); // the CDB iPXE EFI sent, LBA 2276
+        assertGood(read);
+        assertThat(read.dataIn().remaining()).isEqualTo(18176 * BLOCK);
+    }
+
     @Test
     void writesOfEveryCdbSizeLandAndFuaFlushes() {
         byte[] data = pattern(2 * BLOCK, 1);

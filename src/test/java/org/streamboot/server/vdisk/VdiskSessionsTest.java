@@ -3,6 +3,7 @@ package org.streamboot.server.vdisk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -167,6 +168,23 @@ class VdiskSessionsTest {
         assertThat(DiskActivities.toBlocks(chunks, 65536, 65536)).isSameAs(chunks);
         assertThat(DiskActivities.toBlocks(chunks, 131072, 65536).stream().toArray()).containsExactly(2, 3, 8, 9);
         assertThat(DiskActivities.toBlocks(chunks, 32768, 65536).stream().toArray()).containsExactly(0, 2);
+    }
+
+    @Test
+    void aNewBootStartsEmptyEvenWhileASessionOfTheLastBootIsStillOpen() throws Exception {
+        // The OS powered off without logging out of iPXE's session: the target has not noticed yet.
+        BlockDevice lastBoot = sessions.openForInitiator(PC1_IQN, "win11");
+        write(lastBoot, 0, "boot1");
+        sessions.newBoot(PC1);
+        try (BlockDevice s = sessions.openForInitiator(PC1_IQN, "win11")) {
+            assertThat(read(s, 0, 5)).as("standard mode: the next boot starts from the base").isNotEqualTo("boot1");
+            assertThatThrownBy(() -> read(lastBoot, 0, 5)).as("the gone boot's session is cut off").isInstanceOf(IOException.class);
+            lastBoot.close(); // the target drops the dead connection at last
+            write(s, 0, "boot2");
+            assertThat(read(s, 0, 5)).as("the late close does not end the new boot's layer").isEqualTo("boot2");
+            assertThat(sessions.activity()).filteredOn(DiskActivity::open).hasSize(1);
+        }
+        assertThat(sessions.activity()).noneMatch(DiskActivity::open);
     }
 
     @Test

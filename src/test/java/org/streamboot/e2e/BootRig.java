@@ -171,6 +171,9 @@ final class BootRig implements BeforeEachCallback, AfterEachCallback {
     /** Prints when the server saw each stage of one PC's boot: "E2E STAGES scenario DHCP+0.00 SCRIPT+0.21 ...". */
     static void stageTimes(String scenario, List<BootEventLog.Event> events) {
         System.out.println("E2E STAGES " + scenario + " " + BootEventLog.stageOffsets(events));
+        // A boot that worked should show no failure on the PC's card; name any, so the table can be checked.
+        events.stream().filter(e -> !e.severity().equals("INFO"))
+                .forEach(e -> System.out.println("E2E NOTICE " + scenario + " " + e.stage() + " " + e.detail()));
     }
 
     @Override

@@ -40,6 +40,7 @@ enum Command {
     PR_IN_READ_KEYS(0x5e, 0x00, "5e 00 00 00 00 00 00 ff ff 00", Access.NONE),
     PR_IN_READ_RESERVATION(0x5e, 0x01, "5e 01 00 00 00 00 00 ff ff 00", Access.NONE),
     PR_IN_REPORT_CAPABILITIES(0x5e, 0x02, "5e 02 00 00 00 00 00 ff ff 00", Access.NONE),
+    PR_IN_READ_FULL_STATUS(0x5e, 0x03, "5e 03 00 00 00 00 00 ff ff 00", Access.NONE),
     PR_OUT_REGISTER(0x5f, 0x00, "5f 00 00 00 00 ff ff ff ff 00", Access.NONE),
     PR_OUT_RESERVE(0x5f, 0x01, "5f 01 ff 00 00 ff ff ff ff 00", Access.NONE),
     PR_OUT_RELEASE(0x5f, 0x02, "5f 02 ff 00 00 ff ff ff ff 00", Access.NONE),

@@ -82,7 +82,7 @@ final class CommandDispatch {
             case UNMAP -> provisioning.unmap(r, cdb);
             case RESERVE_6 -> reservations.reserve6(r.nexus());
             case RELEASE_6 -> reservations.release6(r.nexus());
-            case PR_IN_READ_KEYS, PR_IN_READ_RESERVATION, PR_IN_REPORT_CAPABILITIES ->
+            case PR_IN_READ_KEYS, PR_IN_READ_RESERVATION, PR_IN_REPORT_CAPABILITIES, PR_IN_READ_FULL_STATUS ->
                     dataIn(r, persistent.in(command), Cdb.u16(cdb, 7));
             case PR_OUT_REGISTER, PR_OUT_RESERVE, PR_OUT_RELEASE, PR_OUT_CLEAR, PR_OUT_PREEMPT, PR_OUT_PREEMPT_AND_ABORT,
                  PR_OUT_REGISTER_AND_IGNORE_EXISTING_KEY -> persistent.out(command, cdb, r.dataOut(), r.nexus());

@@ -16,13 +16,65 @@ final class PersistentReserveCommands {
         this.reservations = reservations;
     }
 
-    /** READ KEYS, READ RESERVATION or REPORT CAPABILITIES; cut to ALLOCATION LENGTH by the caller. */
+    /** READ KEYS, READ RESERVATION, REPORT CAPABILITIES or READ FULL STATUS; cut to ALLOCATION LENGTH by the caller. */
     byte[] in(Command command) {
         return switch (command) {
             case PR_IN_READ_KEYS -> readKeys();
             case PR_IN_READ_RESERVATION -> readReservation();
+            case PR_IN_READ_FULL_STATUS -> readFullStatus();
             default -> reportCapabilities();
         };
+    }
+
+    /**
+     * READ FULL STATUS (SPC-5 6.15.5): a descriptor per registered I_T nexus with its key, whether
+     * it holds the reservation (R_HOLDER, with SCOPE and TYPE) and its TransportID. The target has
+     * one port, relative port 1 (as VPD page 83h names it).
+     */
+    private byte[] readFullStatus() {
+        int generation = reservations.generation();
+        List<Reservations.Registrant> all = reservations.registrants();
+        List<byte[]> descriptors = new java.util.ArrayList<>();
+        int total = 0;
+        for (Reservations.Registrant r : all) {
+            byte[] id = transportId(r.nexus());
+            byte[] d = new byte[24 + id.length];
+            Cdb.put64(d, 0, r.key());
+            if (r.type() != null) {
+                d[12] = 0x01; // R_HOLDER
+                d[13] = (byte) r.type().code; // SCOPE 0h: the logical unit
+            }
+            Cdb.put16(d, 18, 1);
+            Cdb.put32(d, 20, id.length);
+            System.arraycopy(id, 0, d, 24, id.length);
+            descriptors.add(d);
+            total += d.length;
+        }
+        byte[] b = new byte[8 + total];
+        Cdb.put32(b, 0, generation & 0xffff_ffffL);
+        Cdb.put32(b, 4, total);
+        int at = 8;
+        for (byte[] d : descriptors) {
+            System.arraycopy(d, 0, b, at, d.length);
+            at += d.length;
+        }
+        return b;
+    }
+
+    /**
+     * An iSCSI TransportID (SPC-5 7.6.4.6, protocol identifier 5h): the I_T nexus is kept as
+     * "iSCSI name,i,0xISID", which is format 01b's text; anything else goes out as format 00b
+     * (a name alone). NUL-terminated and padded to a multiple of 4, at least 20 bytes.
+     */
+    static byte[] transportId(String nexus) {
+        boolean withIsid = nexus.contains(",i,0x");
+        byte[] name = nexus.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int length = Math.max(20, (name.length + 1 + 3) & ~3);
+        byte[] id = new byte[4 + length];
+        id[0] = (byte) ((withIsid ? 0x40 : 0x00) | 0x05);
+        Cdb.put16(id, 2, length);
+        System.arraycopy(name, 0, id, 4, name.length);
+        return id;
     }
 
     private byte[] readKeys() {

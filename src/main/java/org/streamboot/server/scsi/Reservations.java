@@ -148,6 +148,17 @@ final class Reservations {
         return new ArrayList<>(keys.values());
     }
 
+    /** One registered I_T nexus as READ FULL STATUS reports it; {@code type} is null unless it holds the reservation. */
+    record Registrant(String nexus, long key, Type type) {
+    }
+
+    /** Every registration, in the order made; the holder(s) with the reservation's type. */
+    synchronized List<Registrant> registrants() {
+        List<Registrant> out = new ArrayList<>();
+        keys.forEach((nexus, key) -> out.add(new Registrant(nexus, key, holds(nexus) ? type : null)));
+        return out;
+    }
+
     /** The reservation, or null; an all-registrants reservation reports key 0 (SPC-5 6.15.3). */
     synchronized Held held() {
         if (type == null) {

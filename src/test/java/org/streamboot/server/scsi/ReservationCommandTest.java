@@ -101,6 +101,34 @@ class ReservationCommandTest {
     }
 
     @Test
+    void readFullStatusNamesEachRegistrantByItsTransportId() {
+        String iscsi = "iqn.2026-11.org.streamboot:client.pc1,i,0x23d000000001";
+        assertGood(out(iscsi, 0, 0, 0, 0x11L));
+        assertGood(out(B, 0, 0, 0, 0x22L));
+        assertGood(out(iscsi, 1, WE, 0x11L, 0));
+        byte[] status = bytes(as(A, "5e 03 00 00 00 00 00 10 00 00"));
+        ByteBuffer b = ByteBuffer.wrap(status);
+        assertThat(b.getInt(0)).as("PRGENERATION: two registrations").isEqualTo(2);
+        assertThat(b.getInt(4)).isEqualTo(status.length - 8);
+        // The holder: key, R_HOLDER, SCOPE 0 / TYPE 1, relative port 1, an iSCSI TransportID of format 01b.
+        assertThat(b.getLong(8)).isEqualTo(0x11L);
+        assertThat(status[8 + 12]).isEqualTo((byte) 0x01);
+        assertThat(status[8 + 13]).isEqualTo((byte) WE);
+        assertThat(b.getShort(8 + 18)).isEqualTo((short) 1);
+        int idLength = b.getInt(8 + 20);
+        assertThat(status[8 + 24]).isEqualTo((byte) 0x45);
+        assertThat(b.getShort(8 + 26)).isEqualTo((short) (idLength - 4));
+        assertThat(idLength % 4).isZero();
+        assertThat(new String(status, 8 + 28, iscsi.length(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(iscsi);
+        assertThat(status[8 + 28 + iscsi.length()]).as("NUL-terminated").isZero();
+        // The other registrant holds nothing.
+        int second = 8 + 24 + idLength;
+        assertThat(b.getLong(second)).isEqualTo(0x22L);
+        assertThat(status[second + 12]).isZero();
+        assertThat(second + 24 + b.getInt(second + 20)).isEqualTo(status.length);
+    }
+
+    @Test
     void persistentReserveOutRefusals() {
         assertSense(as(A, "5f 00 00 00 00 00 00 00 10 00", new byte[16]), SenseData.ILLEGAL_REQUEST, 0x1a, 0x00);
         byte[] aptpl = new byte[24];

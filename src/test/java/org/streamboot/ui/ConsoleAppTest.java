@@ -15,11 +15,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.BootServer;
 import org.streamboot.server.admin.Who;
 import org.streamboot.server.config.Ports;
@@ -27,29 +24,13 @@ import org.streamboot.server.model.VdiskMode;
 import org.streamboot.ui.clients.ClientRow;
 import org.streamboot.ui.shell.ServerLifecycle;
 import org.streamboot.ui.sidebar.VdiskRow;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console window against the real embedded server, on loopback. Needs a display (Xvfb). */
 @Timeout(90)
-class ConsoleAppTest extends FxRobot {
+class ConsoleAppTest extends ConsoleTestBase {
 
     private static final String ADDRESS = "127\\.0\\.0\\.1:\\d+/(udp|tcp)(, :\\d+/(udp|tcp))*";
-
-    @TempDir
-    Path temp;
-
-    private final ConsoleFixture console = new ConsoleFixture();
-
-    @BeforeEach
-    void needsADisplay() {
-        ConsoleFixture.assumeDisplay();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        console.cleanUp();
-    }
 
     @Test
     void showsServicesClientsAndVdisksAndClosesTheServer() throws Exception {

@@ -10,11 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.BootServer;
 import org.streamboot.server.admin.Who;
 import org.streamboot.server.block.BlockDevice;
@@ -22,27 +19,11 @@ import org.streamboot.server.model.VdiskMode;
 import org.streamboot.server.vdisk.VdiskLayout;
 import org.streamboot.server.vdisk.VdiskStore;
 import org.streamboot.ui.shell.ServerLifecycle;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The detail pane's buttons against the real server: resetting a write cache, asked first. Needs a display. */
 @Timeout(120)
-class ConsoleClientDetailTest extends FxRobot {
-
-    @TempDir
-    Path temp;
-
-    private final ConsoleFixture console = new ConsoleFixture();
-
-    @BeforeEach
-    void needsADisplay() {
-        ConsoleFixture.assumeDisplay();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        console.cleanUp();
-    }
+class ConsoleClientDetailTest extends ConsoleTestBase {
 
     @Test
     void theWriteCacheIsResetAfterAskingAndNeverWhileTheClientIsAttached() throws Exception {

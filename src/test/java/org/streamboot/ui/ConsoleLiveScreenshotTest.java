@@ -12,11 +12,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.BootServer;
 import org.streamboot.server.admin.Who;
 import org.streamboot.server.block.BlockDevice;
@@ -24,7 +21,6 @@ import org.streamboot.server.model.VdiskMode;
 import org.streamboot.server.vdisk.VdiskLayout;
 import org.streamboot.server.vdisk.VdiskStore;
 import org.streamboot.ui.shell.ServerLifecycle;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,22 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code -Dstreamboot.screenshot=assets/screenshots/console.png}.
  */
 @Timeout(120)
-class ConsoleLiveScreenshotTest extends FxRobot {
-
-    @TempDir
-    Path temp;
-
-    private final ConsoleFixture console = new ConsoleFixture();
-
-    @BeforeEach
-    void needsADisplay() {
-        ConsoleFixture.assumeDisplay();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        console.cleanUp();
-    }
+class ConsoleLiveScreenshotTest extends ConsoleTestBase {
 
     @Test
     void writesTheCardsDetailAndCacheScreenshots() throws Exception {

@@ -14,11 +14,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.BootServer;
 import org.streamboot.server.admin.Who;
 import org.streamboot.server.block.BlockDevice;
@@ -30,27 +27,11 @@ import org.streamboot.server.vdisk.VdiskLayout;
 import org.streamboot.server.vdisk.VdiskStore;
 import org.streamboot.ui.detail.BlockMapModel;
 import org.streamboot.ui.shell.ServerLifecycle;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The live view: stages moving on the cards, the detail's timeline, and the block map following real reads. */
 @Timeout(120)
-class ConsoleLiveViewTest extends FxRobot {
-
-    @TempDir
-    Path temp;
-
-    private final ConsoleFixture console = new ConsoleFixture();
-
-    @BeforeEach
-    void needsADisplay() {
-        ConsoleFixture.assumeDisplay();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        console.cleanUp();
-    }
+class ConsoleLiveViewTest extends ConsoleTestBase {
 
     @Test
     void simulatedClientsAppearAndMoveThroughTheStages() throws Exception {

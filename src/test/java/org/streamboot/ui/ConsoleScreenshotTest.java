@@ -11,11 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.streamboot.server.admin.Who;
 import org.streamboot.server.config.Ports;
 import org.streamboot.server.db.ClientRepository;
@@ -23,7 +20,6 @@ import org.streamboot.server.model.Firmware;
 import org.streamboot.server.model.MacAddress;
 import org.streamboot.server.model.RegistrationState;
 import org.streamboot.server.model.VdiskMode;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,22 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code -Dstreamboot.screenshot=assets/screenshots/console.png}.
  */
 @Timeout(90)
-class ConsoleScreenshotTest extends FxRobot {
-
-    @TempDir
-    Path temp;
-
-    private final ConsoleFixture console = new ConsoleFixture();
-
-    @BeforeEach
-    void needsADisplay() {
-        ConsoleFixture.assumeDisplay();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        console.cleanUp();
-    }
+class ConsoleScreenshotTest extends ConsoleTestBase {
 
     @Test
     void writesTheConsoleScreenshot() throws Exception {

@@ -2,6 +2,7 @@ package org.streamboot.server.block;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** A read-only device whose reads go through a shared {@link ReadCache}; made by {@link ReadCache#wrap}. */
 public final class CachedDevice implements BlockDevice {
@@ -47,30 +48,44 @@ public final class CachedDevice implements BlockDevice {
     /**
      * Takes every chunk it can from RAM, then loads each run of missing neighbours with one
      * read of the device below ({@link ReadCache#load}): a cold 1 MiB read is one system call.
+     * A run that lies wholly inside the request is read straight into {@code into}, and the
+     * cache is filled from there, so a cold read is not staged and then copied once more.
      */
     @Override
     public void read(long offset, ByteBuffer into) throws IOException {
         BlockRangeException.check(offset, into.remaining(), device.size());
-        byte[][] chunks = cachedChunks(offset, into.remaining());
-        int hits = 0;
-        for (byte[] chunk : chunks) {
-            hits += chunk == null ? 0 : 1;
-        }
-        cache.countHits(this, hits);
-        long first = offset / cache.chunkSize();
-        for (int i = 0; i < chunks.length; ) {
-            if (chunks[i] != null) {
-                i++;
-                continue;
+        int length = into.remaining();
+        CachedChunk[] chunks = cachedChunks(offset, length);
+        try {
+            int hits = 0;
+            for (CachedChunk chunk : chunks) {
+                hits += chunk == null ? 0 : 1;
             }
-            int run = 1;
-            while (i + run < chunks.length && chunks[i + run] == null && run < cache.maxRunChunks()) {
-                run++;
+            cache.countHits(this, hits);
+            int chunkSize = cache.chunkSize();
+            long first = offset / chunkSize;
+            boolean[] inPlace = new boolean[chunks.length];
+            for (int i = 0; i < chunks.length; ) {
+                if (chunks[i] != null) {
+                    i++;
+                    continue;
+                }
+                int run = 1;
+                while (i + run < chunks.length && chunks[i + run] == null && run < cache.maxRunChunks()) {
+                    run++;
+                }
+                long runStart = (first + i) * chunkSize;
+                int runBytes = cache.runBytes(this, first + i, run);
+                boolean inside = runStart >= offset && runStart + runBytes <= offset + length;
+                ByteBuffer target = inside ? into.slice(into.position() + (int) (runStart - offset), runBytes) : null;
+                System.arraycopy(cache.load(this, first + i, run, target), 0, chunks, i, run);
+                Arrays.fill(inPlace, i, i + run, inside);
+                i += run;
             }
-            System.arraycopy(cache.load(this, first + i, run), 0, chunks, i, run);
-            i += run;
+            copy(offset, chunks, inPlace, into);
+        } finally {
+            release(chunks);
         }
-        copy(offset, chunks, into);
     }
 
     /**
@@ -80,37 +95,54 @@ public final class CachedDevice implements BlockDevice {
     @Override
     public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
         BlockRangeException.check(offset, into.remaining(), device.size());
-        byte[][] chunks = cachedChunks(offset, into.remaining());
-        for (byte[] chunk : chunks) {
-            if (chunk == null) {
-                return false;
+        CachedChunk[] chunks = cachedChunks(offset, into.remaining());
+        try {
+            for (CachedChunk chunk : chunks) {
+                if (chunk == null) {
+                    return false;
+                }
             }
+            copy(offset, chunks, new boolean[chunks.length], into);
+            cache.countHits(this, chunks.length);
+            return true;
+        } finally {
+            release(chunks);
         }
-        copy(offset, chunks, into);
-        cache.countHits(this, chunks.length);
-        return true;
     }
 
-    /** The chunks covering {@code [offset, offset + length)}, null where not in RAM. */
-    private byte[][] cachedChunks(long offset, int length) {
+    /** The chunks covering {@code [offset, offset + length)}, each acquired, null where not in RAM. */
+    private CachedChunk[] cachedChunks(long offset, int length) {
         int chunkSize = cache.chunkSize();
         long first = offset / chunkSize;
         long last = length == 0 ? first - 1 : (offset + length - 1) / chunkSize;
-        byte[][] chunks = new byte[(int) (last - first + 1)][];
+        CachedChunk[] chunks = new CachedChunk[(int) (last - first + 1)];
         for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = cache.chunkIfCached(this, first + i);
+            chunks[i] = cache.acquireIfCached(this, first + i);
         }
         return chunks;
     }
 
-    private void copy(long offset, byte[][] chunks, ByteBuffer into) {
+    private static void release(CachedChunk[] chunks) {
+        for (CachedChunk chunk : chunks) {
+            if (chunk != null) {
+                chunk.release();
+            }
+        }
+    }
+
+    /** Copies the chunks' bytes into {@code into}, skipping those a load already put there. */
+    private void copy(long offset, CachedChunk[] chunks, boolean[] inPlace, ByteBuffer into) {
         int chunkSize = cache.chunkSize();
         long first = offset / chunkSize;
         long pos = offset;
         for (int i = 0; i < chunks.length; i++) {
             int inChunk = (int) (pos - (first + i) * chunkSize);
-            int len = Math.min(into.remaining(), chunks[i].length - inChunk);
-            into.put(chunks[i], inChunk, len);
+            int len = Math.min(into.remaining(), chunks[i].length() - inChunk);
+            if (inPlace[i]) {
+                into.position(into.position() + len);
+            } else {
+                chunks[i].copyTo(inChunk, into, len);
+            }
             pos += len;
         }
     }

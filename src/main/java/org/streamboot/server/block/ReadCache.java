@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  * layer from an executor), outside Caffeine's compute lock, so a slow disk read of one chunk
  * does not block lookups of other chunks. Two threads missing the same chunk at once may both
  * read it; the first one stored wins. A run of neighbouring missing chunks is loaded with one
- * positional read into a pooled direct buffer: one system call instead of one per chunk, and
- * no temporary direct buffer the JDK would otherwise take for every read into a heap array.
+ * positional read, straight into the reader's buffer when the run lies inside it: one system
+ * call instead of one per chunk. Chunks live off the heap ({@link ChunkMemory}) and are
+ * reference counted ({@link CachedChunk}), so an eviction never frees a chunk being copied.
  */
 public final class ReadCache implements AutoCloseable {
 
@@ -46,7 +47,8 @@ public final class ReadCache implements AutoCloseable {
     private final int maxRunChunks;
     private final BlockingQueue<ByteBuffer> spareRunBuffers = new ArrayBlockingQueue<>(SPARE_RUN_BUFFERS);
     private final long maxBytes;
-    private final Cache<ChunkKey, byte[]> chunks;
+    private final ChunkMemory memory;
+    private final Cache<ChunkKey, CachedChunk> chunks;
     private final Map<Integer, Counters> layers = new ConcurrentHashMap<>();
     private final AtomicInteger nextLayerId = new AtomicInteger();
     private final ThreadPoolExecutor prefetcher;
@@ -66,9 +68,10 @@ public final class ReadCache implements AutoCloseable {
         this.chunkSize = chunkSize;
         this.maxRunChunks = Math.max(1, MAX_RUN_BYTES / chunkSize);
         this.maxBytes = maxBytes;
+        this.memory = new ChunkMemory(chunkSize, maxBytes);
         this.chunks = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((ChunkKey k, byte[] v) -> v.length)
+                .weigher((ChunkKey k, CachedChunk v) -> v.length())
                 // Run maintenance and listeners on the calling thread: the statistics are then
                 // exact when a read returns, and no common-pool thread is borrowed.
                 .executor(Runnable::run)
@@ -198,9 +201,18 @@ public final class ReadCache implements AutoCloseable {
         if (chunks.policy().getIfPresentQuietly(key) != null) {
             return 0;
         }
-        byte[] bytes = store(layer, key, readChunk(layer.device(), index));
-        counters(layer.layerId()).prefetched.add(bytes.length);
-        return bytes.length;
+        long start = index * chunkSize;
+        CachedChunk chunk = memory.allocate((int) Math.min(chunkSize, layer.device().size() - start));
+        try {
+            layer.device().read(start, chunk.writable());
+        } catch (IOException | RuntimeException e) {
+            chunk.release();
+            throw e;
+        }
+        CachedChunk stored = storeAndAcquire(counters(layer.layerId()), key, chunk);
+        stored.release();
+        counters(layer.layerId()).prefetched.add(chunk.length());
+        return chunk.length();
     }
 
     /** Most chunks {@link #load} takes at once. */
@@ -208,66 +220,87 @@ public final class ReadCache implements AutoCloseable {
         return maxRunChunks;
     }
 
+    /** Bytes of the run of {@code count} chunks from chunk {@code first}: shorter at the device's end. */
+    int runBytes(CachedDevice layer, long first, int count) {
+        return (int) Math.min((long) count * chunkSize, layer.device().size() - first * chunkSize);
+    }
+
     /**
      * Loads chunks {@code first .. first + count - 1} of a layer (count at most
-     * {@link #maxRunChunks}) with one read of the device below, stores them and returns their
-     * bytes; counts each as a miss.
+     * {@link #maxRunChunks}) with one read of the device below, stores them and returns them,
+     * each acquired for the caller, who releases them; counts each as a miss. With a
+     * {@code target} of exactly {@link #runBytes} remaining, the device reads straight into it
+     * (the caller's reply) and the chunks are filled from there: no staging buffer.
      */
-    byte[][] load(CachedDevice layer, long first, int count) throws IOException {
+    CachedChunk[] load(CachedDevice layer, long first, int count, ByteBuffer target) throws IOException {
         if (count < 1 || count > maxRunChunks) {
             throw new IllegalArgumentException("run of " + count + " chunks");
         }
         Counters c = counters(layer.layerId());
         c.misses.add(count);
-        long start = first * chunkSize;
-        int bytes = (int) Math.min((long) count * chunkSize, layer.device().size() - start);
-        ByteBuffer run = spareRunBuffers.poll();
+        int bytes = runBytes(layer, first, count);
+        if (target != null && target.remaining() != bytes) {
+            throw new IllegalArgumentException("target of " + target.remaining() + " bytes for a run of " + bytes);
+        }
+        ByteBuffer run = target != null ? target.slice() : spareRunBuffers.poll();
         if (run == null) {
             run = ByteBuffer.allocateDirect(maxRunChunks * chunkSize);
         }
         try {
             run.clear().limit(bytes);
-            layer.device().read(start, run);
-            byte[][] loaded = new byte[count][];
+            layer.device().read(first * chunkSize, run);
+            CachedChunk[] loaded = new CachedChunk[count];
             for (int i = 0; i < count; i++) {
                 int from = i * chunkSize;
-                byte[] chunk = new byte[Math.min(chunkSize, bytes - from)];
-                run.get(from, chunk);
-                loaded[i] = store(layer, new ChunkKey(layer.layerId(), first + i), chunk);
+                CachedChunk chunk = memory.allocate(Math.min(chunkSize, bytes - from));
+                chunk.fill(run, from);
+                loaded[i] = storeAndAcquire(c, new ChunkKey(layer.layerId(), first + i), chunk);
             }
             return loaded;
         } finally {
-            spareRunBuffers.offer(run);
+            if (target == null) {
+                spareRunBuffers.offer(run);
+            }
         }
     }
 
-    /** The chunk's bytes if in RAM (counting nothing: see {@link #countHits}), else null. */
-    byte[] chunkIfCached(CachedDevice layer, long index) {
-        return chunks.getIfPresent(new ChunkKey(layer.layerId(), index));
+    /** The chunk if in RAM, acquired for the caller (counting nothing: see {@link #countHits}), else null. */
+    CachedChunk acquireIfCached(CachedDevice layer, long index) {
+        CachedChunk chunk = chunks.getIfPresent(new ChunkKey(layer.layerId(), index));
+        return chunk != null && chunk.acquire() ? chunk : null;
+    }
+
+    /** The off-heap memory behind the chunks, for tests. */
+    ChunkMemory memory() {
+        return memory;
     }
 
     void countHits(CachedDevice layer, int hits) {
         counters(layer.layerId()).hits.add(hits);
     }
 
-    private byte[] store(CachedDevice layer, ChunkKey key, byte[] bytes) {
-        Counters c = counters(layer.layerId());
-        // Count before inserting: the insert may evict this very entry at once (tiny budget),
-        // and the removal listener must find the bytes to take away.
-        c.bytes.add(bytes.length);
-        byte[] previous = chunks.asMap().putIfAbsent(key, bytes);
-        if (previous != null) {
-            c.bytes.add(-bytes.length);
+    /**
+     * Makes a freshly filled chunk (holding its one reference) the entry for {@code key} unless
+     * another thread stored one first, and returns the entry's chunk acquired for the caller.
+     */
+    private CachedChunk storeAndAcquire(Counters c, ChunkKey key, CachedChunk chunk) {
+        // The caller's reference is taken before the insert, which may evict the entry at once
+        // (tiny budget). Count before inserting too: the removal listener takes the bytes away.
+        chunk.acquire();
+        c.bytes.add(chunk.length());
+        CachedChunk previous = chunks.asMap().putIfAbsent(key, chunk);
+        if (previous == null) {
+            return chunk;
+        }
+        c.bytes.add(-chunk.length());
+        // Ours never became an entry: drop the reference the cache would have held.
+        chunk.release();
+        if (previous.acquire()) {
+            chunk.release();
             return previous;
         }
-        return bytes;
-    }
-
-    private byte[] readChunk(BlockDevice device, long index) throws IOException {
-        long start = index * chunkSize;
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(chunkSize, device.size() - start));
-        device.read(start, buf);
-        return buf.array();
+        // The other entry is being evicted right now: answer from ours, uncached.
+        return chunk;
     }
 
     /** Drops every chunk of a layer and forgets its statistics. */
@@ -276,12 +309,16 @@ public final class ReadCache implements AutoCloseable {
         layers.remove(layerId);
     }
 
-    private void onRemoval(ChunkKey key, byte[] value, RemovalCause cause) {
-        Counters c = key == null ? null : layers.get(key.layer());
-        if (c == null || value == null) {
+    private void onRemoval(ChunkKey key, CachedChunk value, RemovalCause cause) {
+        if (value == null) {
             return;
         }
-        c.bytes.add(-value.length);
+        value.release();
+        Counters c = key == null ? null : layers.get(key.layer());
+        if (c == null) {
+            return;
+        }
+        c.bytes.add(-value.length());
         if (cause.wasEvicted()) {
             c.evictions.increment();
         }

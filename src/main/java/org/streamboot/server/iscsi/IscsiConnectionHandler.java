@@ -140,12 +140,20 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void apply(Step step) {
+        apply(step, null);
+    }
+
+    /** Sends a step's PDUs; Data-In PDUs viewing {@code answering}'s buffer keep it until written. */
+    private void apply(Step step, DataInBuffer answering) {
         if (step.problem() != null) {
             log.debug("iSCSI {} ({}): {}", remote, login.initiatorName(), step.problem());
         }
         ChannelFuture last = null;
         for (Pdu pdu : step.send()) {
             last = ctx.write(pdu);
+            if (answering != null && pdu instanceof Pdu.DataIn) {
+                answering.keepUntil(last);
+            }
         }
         if (step.close()) {
             ctx.flush();
@@ -172,12 +180,12 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Sends the answer (the encoder copies Data-In as it is written), then returns the read buffer. */
+    /** Sends the answer, then drops the lender's hold on the read buffer (the writes keep theirs). */
     private void completed(Work work, Object outcome, DataInBuffer lent) {
         try {
             FullFeatureSession ff = session;
             if (ff != null && ctx.channel().isActive()) {
-                apply(ff.completed(work, outcome));
+                apply(ff.completed(work, outcome), lent);
             }
         } finally {
             if (lent != null) {

@@ -1,12 +1,29 @@
 package org.streamboot.server.iscsi;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.handler.codec.MessageToMessageEncoder;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.zip.CRC32C;
 
-/** Writes PDUs: BHS, header digest, data padded to 4 bytes, data digest (RFC 7143 11.2, 13.1). */
-public final class IscsiFrameEncoder extends MessageToByteEncoder<Pdu> {
+/**
+ * Writes PDUs: BHS, header digest, data padded to 4 bytes, data digest (RFC 7143 11.2, 13.1).
+ *
+ * <p>A large Data-In segment is not copied: the frame is a composite of a small header buffer,
+ * a view of the read's buffer and a small trailer (padding, data digest), which the socket
+ * writes with one gathering write. Whoever lent the read's memory keeps it until the write has
+ * completed ({@link DataInBuffer#keepUntil}). Small segments are copied into one buffer, which
+ * costs less than a composite.
+ */
+public final class IscsiFrameEncoder extends MessageToMessageEncoder<Pdu> {
+
+    /** Data segments up to this size are copied into the frame; larger ones are referenced. */
+    static final int COPY_THRESHOLD = 16 * 1024;
+
+    private static final byte[] ZERO_PAD = new byte[3];
 
     private boolean headerDigest;
     private boolean dataDigest;
@@ -22,27 +39,67 @@ public final class IscsiFrameEncoder extends MessageToByteEncoder<Pdu> {
     }
 
     @Override
-    protected void encode(ChannelHandlerContext ctx, Pdu pdu, ByteBuf out) {
-        byte[] bhs = PduCodec.encodeHeader(pdu);
+    protected void encode(ChannelHandlerContext ctx, Pdu pdu, List<Object> out) {
         ByteBuffer data = pdu.payload();
         int length = data.remaining();
+        if (length <= COPY_THRESHOLD || !(pdu instanceof Pdu.DataIn)) {
+            out.add(copied(ctx, pdu, data));
+        } else {
+            out.add(referenced(ctx, pdu, data));
+        }
+    }
+
+    private ByteBuf copied(ChannelHandlerContext ctx, Pdu pdu, ByteBuffer data) {
+        int length = data.remaining();
         int pad = Digests.padding(length);
+        ByteBuf out = ctx.alloc().ioBuffer(PduCodec.BHS_LENGTH + 2 * Digests.LENGTH + length + pad);
+        try {
+            writeHeader(out, pdu);
+            if (length > 0) {
+                int start = out.writerIndex();
+                out.writeBytes(data).writeZero(pad);
+                if (dataDigest) {
+                    out.writeIntLE(Digests.crc32c(out, start, length + pad));
+                }
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    private ByteBuf referenced(ChannelHandlerContext ctx, Pdu pdu, ByteBuffer data) {
+        int length = data.remaining();
+        int pad = Digests.padding(length);
+        ByteBuf header = ctx.alloc().ioBuffer(PduCodec.BHS_LENGTH + Digests.LENGTH);
+        try {
+            writeHeader(header, pdu);
+        } catch (RuntimeException e) {
+            header.release();
+            throw e;
+        }
+        CompositeByteBuf frame = ctx.alloc().compositeDirectBuffer(3);
+        frame.addComponents(true, header, Unpooled.wrappedBuffer(data));
+        if (pad > 0 || dataDigest) {
+            ByteBuf trailer = ctx.alloc().ioBuffer(pad + Digests.LENGTH).writeZero(pad);
+            if (dataDigest) {
+                // The digest covers the segment and its padding (RFC 7143 13.1).
+                CRC32C crc = new CRC32C();
+                crc.update(data.duplicate());
+                crc.update(ZERO_PAD, 0, pad);
+                trailer.writeIntLE((int) crc.getValue());
+            }
+            frame.addComponent(true, trailer);
+        }
+        return frame;
+    }
+
+    private void writeHeader(ByteBuf out, Pdu pdu) {
+        byte[] bhs = PduCodec.encodeHeader(pdu);
         out.writeBytes(bhs);
         if (headerDigest) {
             out.writeIntLE(Digests.crc32c(bhs));
         }
-        if (length > 0) {
-            int start = out.writerIndex();
-            out.writeBytes(data).writeZero(pad);
-            if (dataDigest) {
-                out.writeIntLE(Digests.crc32c(out, start, length + pad));
-            }
-        }
-    }
-
-    @Override
-    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, Pdu pdu, boolean preferDirect) {
-        int size = PduCodec.BHS_LENGTH + 2 * Digests.LENGTH + pdu.dataLength() + 3;
-        return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
     }
 }

@@ -7,9 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -24,7 +21,6 @@ import org.streamboot.server.model.VdiskMode;
 import org.streamboot.ui.clients.ClientRow;
 import org.streamboot.ui.shell.ServerLifecycle;
 import org.streamboot.ui.sidebar.VdiskRow;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console window against the real embedded server, on loopback. Needs a display (Xvfb). */
 @Timeout(90)
@@ -120,13 +116,5 @@ class ConsoleAppTest extends ConsoleTestBase {
 
     private String text(String query) {
         return lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    /** Polls the FX scene until the condition holds; fails with a timeout instead of sleeping blindly. */
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

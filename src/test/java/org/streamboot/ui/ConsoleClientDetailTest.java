@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.streamboot.server.BootServer;
-import org.streamboot.server.admin.Who;
 import org.streamboot.server.block.BlockDevice;
-import org.streamboot.server.model.VdiskMode;
 import org.streamboot.server.vdisk.VdiskLayout;
-import org.streamboot.server.vdisk.VdiskStore;
-import org.streamboot.ui.shell.ServerLifecycle;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The detail pane's buttons against the real server: resetting a write cache, asked first. Needs a display. */
@@ -27,21 +19,9 @@ class ConsoleClientDetailTest extends ConsoleTestBase {
 
     @Test
     void theWriteCacheIsResetAfterAskingAndNeverWhileTheClientIsAttached() throws Exception {
-        Path dataDir = temp.resolve("data");
-        ConsoleFixture.seed(dataDir, (admin, db) -> {
-            admin.addClient("52:54:00:00:00:01", "pc-01", null, null);
-            try {
-                new VdiskStore(db, new VdiskLayout(dataDir), Clock.systemUTC()).create("win11", 64L << 20,
-                        VdiskMode.STANDARD, false);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            admin.assign(new Who.Client("pc-01"), "win11", false);
-        });
-        ConsoleApp app = console.start(ConsoleFixture.loopback(dataDir, ConsoleFixture.ephemeralPorts()));
-        waitFor(() -> app.lifecycle().state() == ServerLifecycle.State.RUNNING && lookup("#card-pc-01").tryQuery().isPresent());
+        ConsoleApp app = consoleWithPc01OnWin11();
         BootServer server = app.lifecycle().server().orElseThrow();
-        Path cache = new VdiskLayout(dataDir).writeCacheDir("win11").resolve("525400000001");
+        Path cache = new VdiskLayout(temp.resolve("data")).writeCacheDir("win11").resolve("525400000001");
 
         BlockDevice disk = server.sessions().openForClient("pc-01", "win11");
         disk.write(0, ByteBuffer.allocate(1 << 20));
@@ -75,12 +55,5 @@ class ConsoleClientDetailTest extends ConsoleTestBase {
 
     private List<String> notificationTexts() {
         return lookup("#notifications .notification-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

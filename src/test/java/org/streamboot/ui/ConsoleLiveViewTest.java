@@ -3,31 +3,20 @@ package org.streamboot.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.streamboot.server.BootServer;
-import org.streamboot.server.admin.Who;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.model.BootEvent;
 import org.streamboot.server.model.BootStage;
 import org.streamboot.server.model.MacAddress;
-import org.streamboot.server.model.VdiskMode;
-import org.streamboot.server.vdisk.VdiskLayout;
-import org.streamboot.server.vdisk.VdiskStore;
 import org.streamboot.ui.detail.BlockMapModel;
-import org.streamboot.ui.shell.ServerLifecycle;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The live view: stages moving on the cards, the detail's timeline, and the block map following real reads. */
 @Timeout(120)
@@ -65,19 +54,7 @@ class ConsoleLiveViewTest extends ConsoleTestBase {
 
     @Test
     void theBlockMapFollowsWhatTheClientReadsAndWrites() throws Exception {
-        Path dataDir = temp.resolve("data");
-        ConsoleFixture.seed(dataDir, (admin, db) -> {
-            admin.addClient("52:54:00:00:00:01", "pc-01", null, null);
-            try {
-                new VdiskStore(db, new VdiskLayout(dataDir), Clock.systemUTC()).create("win11", 64L << 20,
-                        VdiskMode.STANDARD, false);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            admin.assign(new Who.Client("pc-01"), "win11", false);
-        });
-        ConsoleApp app = console.start(ConsoleFixture.loopback(dataDir, ConsoleFixture.ephemeralPorts()));
-        waitFor(() -> app.lifecycle().state() == ServerLifecycle.State.RUNNING && lookup("#card-pc-01").tryQuery().isPresent());
+        ConsoleApp app = consoleWithPc01OnWin11();
         BootServer server = app.lifecycle().server().orElseThrow();
         server.live().emit(MacAddress.parse("52:54:00:00:00:01"), BootStage.STREAMING, BootEvent.Severity.INFO,
                 "streaming the boot set");
@@ -123,12 +100,5 @@ class ConsoleLiveViewTest extends ConsoleTestBase {
 
     private List<String> cardDetails(String card) {
         return lookup(card + " .card-detail").queryAllAs(Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

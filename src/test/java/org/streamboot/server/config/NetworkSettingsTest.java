@@ -89,7 +89,7 @@ class NetworkSettingsTest {
             server.settings().put(Setting.DHCP_MODE.key, "off");
             assertThat(server.applyNetworkSettings()).isEqualTo(new BootServer.NetworkApplied(true, false));
             assertThat(dhcp(server).state()).isEqualTo(ServiceState.DISABLED);
-            try (DatagramSocket freed = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort))) {
+            try (DatagramSocket freed = bindWithin(proxyPort, 3_000)) {
                 assertThat(freed.isBound()).as("the proxy socket was closed").isTrue();
             }
 
@@ -119,5 +119,20 @@ class NetworkSettingsTest {
 
     private static ServiceStatus dhcp(BootServer server) {
         return server.services().getFirst();
+    }
+
+    /** Binds the port once it is free, trying for a while: an ephemeral port may be taken for a moment by anything. */
+    private static DatagramSocket bindWithin(int port, long millis) throws Exception {
+        long until = System.currentTimeMillis() + millis;
+        while (true) {
+            try {
+                return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (java.net.BindException e) {
+                if (System.currentTimeMillis() > until) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 }

@@ -192,6 +192,11 @@ public final class AdminService {
         });
     }
 
+    /** The MAC of the client with this initiator name (names compare case-insensitively). */
+    public Optional<MacAddress> macOfInitiator(String initiatorIqn) {
+        return db.call(c -> clients.byIqn(c, initiatorIqn).map(Client::mac));
+    }
+
     /** The CHAP secret of the client with this initiator name, if it has one. */
     public Optional<String> chapSecretFor(String initiatorIqn) {
         return db.call(c -> clients.chapSecret(c, initiatorIqn));

@@ -61,9 +61,7 @@ public final class DiskAttachEvents {
         if (admin == null) {
             return null;
         }
-        String iqn = initiatorName.toLowerCase(Locale.ROOT);
-        return admin.clients().stream().filter(c -> c.iqn().equalsIgnoreCase(iqn)).findFirst()
-                .map(c -> MacAddress.parse(c.mac())).orElse(null);
+        return admin.macOfInitiator(initiatorName.toLowerCase(Locale.ROOT)).orElse(null);
     }
 
     private MacAddress byAddress(InetAddress from) {

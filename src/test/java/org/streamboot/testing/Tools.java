@@ -28,6 +28,14 @@ public final class Tools {
                 tool + " is not installed; skipping (apt-get install " + debianPackage + ")");
     }
 
+    /** {@code curl -sS ARGS} in {@code workDir}, at most 60 s; skips the test when curl is missing. */
+    public static Result curl(Path workDir, String... args) throws java.io.IOException, InterruptedException {
+        require("curl", "curl");
+        List<String> command = new java.util.ArrayList<>(List.of("curl", "-sS"));
+        command.addAll(List.of(args));
+        return run(workDir, 60, command);
+    }
+
     public static boolean root() {
         return "root".equals(System.getProperty("user.name"));
     }

@@ -62,12 +62,7 @@ class HttpDiskInteropTest {
     }
 
     private static Tools.Result curl(String... args) throws Exception {
-        Tools.require("curl", "curl");
-        String[] command = new String[args.length + 2];
-        command[0] = "curl";
-        command[1] = "-sS";
-        System.arraycopy(args, 0, command, 2, args.length);
-        return Tools.run(temp, 60, command);
+        return Tools.curl(temp, args);
     }
 
     @Test

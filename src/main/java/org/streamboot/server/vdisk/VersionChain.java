@@ -1,7 +1,6 @@
 package org.streamboot.server.vdisk;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,9 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.CowOverlay;
-import org.streamboot.server.block.ForwardingBlockDevice;
 import org.streamboot.server.block.RawImage;
-import org.streamboot.server.block.WriteProtectedException;
 import org.streamboot.server.model.VdiskVersion;
 
 /**
@@ -25,12 +22,12 @@ import org.streamboot.server.model.VdiskVersion;
  * cannot pull a layer from under another client. Nothing here ever writes: the deltas of
  * ACTIVE versions are frozen, and the chain refuses writes like a raw base does.
  */
-final class VersionChain extends ForwardingBlockDevice {
+final class VersionChain extends WriteRefusingDevice {
 
     private final List<BlockDevice> layers; // bottom first
 
     private VersionChain(List<BlockDevice> layers) {
-        super(layers.getLast());
+        super(layers.getLast(), "a published vDisk version is never written");
         this.layers = layers;
     }
 
@@ -75,26 +72,6 @@ final class VersionChain extends ForwardingBlockDevice {
             closeAll(layers);
             throw e;
         }
-    }
-
-    @Override
-    public void write(long offset, ByteBuffer from) throws IOException {
-        throw new WriteProtectedException("a published vDisk version is never written");
-    }
-
-    @Override
-    public void trim(long offset, long length) throws IOException {
-        throw new WriteProtectedException("a published vDisk version is never written");
-    }
-
-    @Override
-    public void flush() {
-        // nothing is written
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
     }
 
     @Override

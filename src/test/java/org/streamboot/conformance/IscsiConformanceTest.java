@@ -104,12 +104,36 @@ class IscsiConformanceTest {
     private static CuResults runSuite(String url) throws IOException, InterruptedException {
         StringBuilder out = new StringBuilder();
         for (String family : FAMILIES) {
-            out.append(Tools.run(Duration.ofMinutes(4), List.of("iscsi-test-cu", "--dataloss", "-i", INITIATOR,
-                    "-I", INITIATOR, "--test=" + family, url)).output()).append('\n');
+            List<String> command = ignoringSigpipe("iscsi-test-cu", "--dataloss", "-i", INITIATOR, "-I", INITIATOR,
+                    "--test=" + family, url);
+            Tools.Result run = Tools.run(Duration.ofMinutes(4), command);
+            if (!run.output().contains("Run Summary")) {
+                // Seen once in CI (the iSCSI family ended before its summary, the rest "not run"):
+                // keep what it printed for diagnosis, and give the family one more run.
+                String o = run.output();
+                System.out.println("CONFORMANCE RETRY " + family + " on " + url + " (exit " + run.code()
+                        + "), the run ended before its summary; its last output:\n"
+                        + o.substring(Math.max(0, o.length() - 4000)));
+                run = Tools.run(Duration.ofMinutes(4), command);
+            }
+            out.append(run.output()).append('\n');
         }
-        out.append(Tools.run(Duration.ofMinutes(2), List.of("iscsi-test-cu", "--dataloss", "-i", INITIATOR, "-I", INITIATOR,
-                "--test=SCSI.MultipathIO", url, url)).output());
+        out.append(Tools.run(Duration.ofMinutes(2), ignoringSigpipe("iscsi-test-cu", "--dataloss", "-i", INITIATOR, "-I",
+                INITIATOR, "--test=SCSI.MultipathIO", url, url)).output());
         return CuResults.parse(out.toString().replace("Suite: MultipathIO", "Suite: MultipathIO-two-paths"));
+    }
+
+    /**
+     * The suite's own tests make targets close connections (a corrupt DataSN ends the connection
+     * at ErrorRecoveryLevel 0); iscsi-test-cu does not ignore SIGPIPE, so a write racing that
+     * close killed the whole run (exit 141) and the rest of the family went unreported. An
+     * initiator ignores SIGPIPE and reconnects; so does the suite here (the disposition survives
+     * exec), for both targets alike.
+     */
+    private static List<String> ignoringSigpipe(String... command) {
+        List<String> out = new ArrayList<>(List.of("bash", "-c", "trap '' PIPE; exec \"$@\"", "--"));
+        out.addAll(List.of(command));
+        return out;
     }
 
     private static String table(CuResults ours, CuResults theirs) {

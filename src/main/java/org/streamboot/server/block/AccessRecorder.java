@@ -73,6 +73,17 @@ public final class AccessRecorder implements BlockDevice {
     }
 
     @Override
+    public MemoryView viewFromMemory(long offset, int length) throws IOException {
+        MemoryView view = device.viewFromMemory(offset, length);
+        if (view != null) {
+            mark(readMap, offset, length);
+            bytesRead.add(length);
+            readRequests.increment();
+        }
+        return view;
+    }
+
+    @Override
     public void write(long offset, ByteBuffer from) throws IOException {
         int length = from.remaining();
         device.write(offset, from);

@@ -40,6 +40,16 @@ public interface BlockDevice extends Closeable {
         return false;
     }
 
+    /**
+     * The bytes {@code [offset, offset + length)} as views of the RAM that already holds them
+     * (read-cache slots), without a copy, or null when they are not all held that way (then
+     * {@link #readFromMemory} or {@link #read}). Never blocks. The caller
+     * {@link MemoryView#release}s the view when done; until then the memory cannot be reused.
+     */
+    default MemoryView viewFromMemory(long offset, int length) throws IOException {
+        return null;
+    }
+
     /** Writes {@code from.remaining()} bytes starting at {@code offset}. */
     void write(long offset, ByteBuffer from) throws IOException;
 

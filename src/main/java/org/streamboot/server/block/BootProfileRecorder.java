@@ -82,6 +82,15 @@ public final class BootProfileRecorder implements BlockDevice {
         return true;
     }
 
+    @Override
+    public MemoryView viewFromMemory(long offset, int length) throws IOException {
+        MemoryView view = device.viewFromMemory(offset, length);
+        if (view != null && recording && length > 0 && !allSeen(offset, length)) {
+            record(offset, length);
+        }
+        return view;
+    }
+
     /**
      * True when every chunk of the range is recorded already: nothing to add, so no lock. The
      * time window is then checked at the next read of a new chunk, which is when it matters.

@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One chunk of the read cache in a slot of {@link ChunkMemory}, reference counted: the cache
- * holds one reference while the chunk is an entry, and every reader copying out of it holds one,
- * so an eviction during a copy cannot hand the slot to another chunk before the copy is done.
+ * holds one reference while the chunk is an entry, and every reader copying out of it or
+ * lending a {@link MemoryView} of it holds one, so an eviction during a copy or a send cannot
+ * hand the slot to another chunk before the copy or send is done.
  * The slot is freed when the last reference goes. A chunk whose count has reached zero can
  * never be acquired again: a reader that loses that race treats the chunk as not cached.
  */
@@ -59,6 +60,11 @@ final class CachedChunk {
     /** Copies {@code length} bytes from {@code from} within the chunk to {@code into}'s position. */
     void copyTo(int from, ByteBuffer into, int length) {
         into.put(bytes.slice(from, length));
+    }
+
+    /** A view of {@code length} bytes from {@code from}, for a {@link MemoryView}; valid while a reference is held. */
+    ByteBuffer view(int from, int length) {
+        return bytes.slice(from, length);
     }
 
     int references() {

@@ -110,6 +110,41 @@ public final class CachedDevice implements BlockDevice {
         }
     }
 
+    /**
+     * The cached chunks themselves, when every chunk of the range is in RAM: the view holds a
+     * reference to each until released, so an eviction meanwhile cannot hand a slot to another
+     * chunk while a socket still sends from it. Hits are counted only then, as in
+     * {@link #readFromMemory}.
+     */
+    @Override
+    public MemoryView viewFromMemory(long offset, int length) throws IOException {
+        BlockRangeException.check(offset, length, device.size());
+        if (length == 0) {
+            return null;
+        }
+        CachedChunk[] chunks = cachedChunks(offset, length);
+        for (CachedChunk chunk : chunks) {
+            if (chunk == null) {
+                release(chunks);
+                return null;
+            }
+        }
+        cache.countHits(this, chunks.length);
+        int chunkSize = cache.chunkSize();
+        long first = offset / chunkSize;
+        ByteBuffer[] pieces = new ByteBuffer[chunks.length];
+        long pos = offset;
+        int left = length;
+        for (int i = 0; i < chunks.length; i++) {
+            int inChunk = (int) (pos - (first + i) * chunkSize);
+            int len = Math.min(left, chunks[i].length() - inChunk);
+            pieces[i] = chunks[i].view(inChunk, len);
+            pos += len;
+            left -= len;
+        }
+        return new MemoryView(pieces, () -> release(chunks));
+    }
+
     /** The chunks covering {@code [offset, offset + length)}, each acquired, null where not in RAM. */
     private CachedChunk[] cachedChunks(long offset, int length) {
         int chunkSize = cache.chunkSize();

@@ -190,6 +190,31 @@ public final class CowOverlay implements BlockDevice {
     }
 
     /**
+     * A view of the layer below when no byte of the range is in this overlay (every block
+     * untouched by the client): the common case of a boot, whose writes are few. A range with
+     * written or trimmed blocks is read, not viewed.
+     */
+    @Override
+    public MemoryView viewFromMemory(long offset, int length) throws IOException {
+        BlockRangeException.check(offset, length, size);
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            if (length == 0) {
+                return null;
+            }
+            for (long block = offset / BLOCK_SIZE; block <= (offset + length - 1) / BLOCK_SIZE; block++) {
+                if (map.get(block) != BlockState.UNALLOCATED) {
+                    return null;
+                }
+            }
+            return lower.viewFromMemory(offset, length);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
      * Reads run by run: a run of blocks in one state is one read of the layer below, so a
      * large read of untouched blocks costs one lower read, not one per block. With
      * {@code memoryOnly} it gives up (returning false, {@code into}'s position unchanged) at

@@ -28,6 +28,11 @@ public abstract class ForwardingBlockDevice implements BlockDevice {
     }
 
     @Override
+    public MemoryView viewFromMemory(long offset, int length) throws IOException {
+        return delegate.viewFromMemory(offset, length);
+    }
+
+    @Override
     public void write(long offset, ByteBuffer from) throws IOException {
         delegate.write(offset, from);
     }

@@ -180,16 +180,24 @@ final class IscsiConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Sends the answer, then drops the lender's hold on the read buffer (the writes keep theirs). */
+    /**
+     * Sends the answer, then drops the lender's hold on the read buffer or the read-cache memory
+     * the answer views (the writes keep theirs). A view is released even when nothing is sent.
+     */
     private void completed(Work work, Object outcome, DataInBuffer lent) {
+        DataInBuffer answering = lent;
+        if (outcome instanceof ScsiResult r && r.dataView() != null) {
+            answering = answering != null ? answering : new DataInBuffer(ctx.alloc());
+            answering.hold(r.dataView());
+        }
         try {
             FullFeatureSession ff = session;
             if (ff != null && ctx.channel().isActive()) {
-                apply(ff.completed(work, outcome), lent);
+                apply(ff.completed(work, outcome), answering);
             }
         } finally {
-            if (lent != null) {
-                lent.release();
+            if (answering != null) {
+                answering.release();
             }
         }
     }

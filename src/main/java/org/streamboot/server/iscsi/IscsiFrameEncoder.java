@@ -13,9 +13,9 @@ import java.util.zip.CRC32C;
  * Writes PDUs: BHS, header digest, data padded to 4 bytes, data digest (RFC 7143 11.2, 13.1).
  *
  * <p>A large Data-In segment is not copied: the frame is a composite of a small header buffer,
- * a view of the read's buffer and a small trailer (padding, data digest), which the socket
- * writes with one gathering write. Whoever lent the read's memory keeps it until the write has
- * completed ({@link DataInBuffer#keepUntil}). Small segments are copied into one buffer, which
+ * views of the read's buffer or of the read cache's slots, and a small trailer (padding, data
+ * digest), which the socket writes with one gathering write. Whoever lent the read's memory
+ * keeps it until the write has completed ({@link DataInBuffer#keepUntil}). Small segments are copied into one buffer, which
  * costs less than a composite.
  */
 public final class IscsiFrameEncoder extends MessageToMessageEncoder<Pdu> {
@@ -40,24 +40,26 @@ public final class IscsiFrameEncoder extends MessageToMessageEncoder<Pdu> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, Pdu pdu, List<Object> out) {
-        ByteBuffer data = pdu.payload();
-        int length = data.remaining();
+        ByteBuffer[] data = pdu instanceof Pdu.DataIn d ? d.pieces() : new ByteBuffer[] {pdu.payload()};
+        int length = pdu.dataLength();
         if (length <= COPY_THRESHOLD || !(pdu instanceof Pdu.DataIn)) {
-            out.add(copied(ctx, pdu, data));
+            out.add(copied(ctx, pdu, data, length));
         } else {
-            out.add(referenced(ctx, pdu, data));
+            out.add(referenced(ctx, pdu, data, length));
         }
     }
 
-    private ByteBuf copied(ChannelHandlerContext ctx, Pdu pdu, ByteBuffer data) {
-        int length = data.remaining();
+    private ByteBuf copied(ChannelHandlerContext ctx, Pdu pdu, ByteBuffer[] data, int length) {
         int pad = Digests.padding(length);
         ByteBuf out = ctx.alloc().ioBuffer(PduCodec.BHS_LENGTH + 2 * Digests.LENGTH + length + pad);
         try {
             writeHeader(out, pdu);
             if (length > 0) {
                 int start = out.writerIndex();
-                out.writeBytes(data).writeZero(pad);
+                for (ByteBuffer piece : data) {
+                    out.writeBytes(piece);
+                }
+                out.writeZero(pad);
                 if (dataDigest) {
                     out.writeIntLE(Digests.crc32c(out, start, length + pad));
                 }
@@ -69,8 +71,8 @@ public final class IscsiFrameEncoder extends MessageToMessageEncoder<Pdu> {
         }
     }
 
-    private ByteBuf referenced(ChannelHandlerContext ctx, Pdu pdu, ByteBuffer data) {
-        int length = data.remaining();
+    /** Header, the segment's pieces as they are (read buffer or read-cache slots), trailer. */
+    private ByteBuf referenced(ChannelHandlerContext ctx, Pdu pdu, ByteBuffer[] data, int length) {
         int pad = Digests.padding(length);
         ByteBuf header = ctx.alloc().ioBuffer(PduCodec.BHS_LENGTH + Digests.LENGTH);
         try {
@@ -79,14 +81,19 @@ public final class IscsiFrameEncoder extends MessageToMessageEncoder<Pdu> {
             header.release();
             throw e;
         }
-        CompositeByteBuf frame = ctx.alloc().compositeDirectBuffer(3);
-        frame.addComponents(true, header, Unpooled.wrappedBuffer(data));
+        CompositeByteBuf frame = ctx.alloc().compositeDirectBuffer(data.length + 2);
+        frame.addComponent(true, header);
+        for (ByteBuffer piece : data) {
+            frame.addComponent(true, Unpooled.wrappedBuffer(piece));
+        }
         if (pad > 0 || dataDigest) {
             ByteBuf trailer = ctx.alloc().ioBuffer(pad + Digests.LENGTH).writeZero(pad);
             if (dataDigest) {
                 // The digest covers the segment and its padding (RFC 7143 13.1).
                 CRC32C crc = new CRC32C();
-                crc.update(data.duplicate());
+                for (ByteBuffer piece : data) {
+                    crc.update(piece.duplicate());
+                }
                 crc.update(ZERO_PAD, 0, pad);
                 trailer.writeIntLE((int) crc.getValue());
             }

@@ -126,12 +126,26 @@ public sealed interface Pdu {
         }
     }
 
-    /** {@code payload}'s remaining bytes are the data segment; nobody writes through it. */
+    /**
+     * The data segment is {@code pieces}' remaining bytes, in order; nobody writes through them.
+     * One piece for a read into one buffer; several when the segment is lent from read-cache
+     * slots ({@link org.streamboot.server.block.MemoryView}), which the encoder sends as they are.
+     */
     record DataIn(boolean fin, boolean statusPresent, boolean overflow, boolean underflow, int status, long lun, int itt,
                   int ttt, int statSn, int expCmdSn, int maxCmdSn, int dataSn, int bufferOffset, int residual,
-                  ByteBuffer payload) implements Pdu {
+                  ByteBuffer[] pieces) implements Pdu {
         public DataIn {
-            payload = payload.asReadOnlyBuffer();
+            pieces = pieces.clone();
+            for (int i = 0; i < pieces.length; i++) {
+                pieces[i] = pieces[i].asReadOnlyBuffer();
+            }
+        }
+
+        public DataIn(boolean fin, boolean statusPresent, boolean overflow, boolean underflow, int status, long lun,
+                      int itt, int ttt, int statSn, int expCmdSn, int maxCmdSn, int dataSn, int bufferOffset,
+                      int residual, ByteBuffer payload) {
+            this(fin, statusPresent, overflow, underflow, status, lun, itt, ttt, statSn, expCmdSn, maxCmdSn, dataSn,
+                    bufferOffset, residual, new ByteBuffer[] {payload});
         }
 
         public int opcode() {
@@ -141,19 +155,38 @@ public sealed interface Pdu {
         /** A copy of the segment. */
         @Override
         public byte[] data() {
-            byte[] copy = new byte[payload.remaining()];
-            payload.get(payload.position(), copy);
+            byte[] copy = new byte[dataLength()];
+            int at = 0;
+            for (ByteBuffer piece : pieces) {
+                piece.get(piece.position(), copy, at, piece.remaining());
+                at += piece.remaining();
+            }
             return copy;
         }
 
+        /** The segment as one buffer: a view when it is one piece, else a copy. */
         @Override
         public ByteBuffer payload() {
-            return payload.duplicate();
+            return pieces.length == 1 ? pieces[0].duplicate() : ByteBuffer.wrap(data());
+        }
+
+        /** Views of the segment's pieces, for the encoder. */
+        @Override
+        public ByteBuffer[] pieces() {
+            ByteBuffer[] out = new ByteBuffer[pieces.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = pieces[i].duplicate();
+            }
+            return out;
         }
 
         @Override
         public int dataLength() {
-            return payload.remaining();
+            int length = 0;
+            for (ByteBuffer piece : pieces) {
+                length += piece.remaining();
+            }
+            return length;
         }
     }
 

@@ -3,6 +3,7 @@ package org.streamboot.server.iscsi;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.streamboot.server.block.MemoryView;
 import org.streamboot.server.iscsi.Pdu.DataIn;
 import org.streamboot.server.iscsi.Pdu.ScsiResponse;
 import org.streamboot.server.scsi.ScsiResult;
@@ -32,11 +33,13 @@ final class ResponseBuilder {
     static List<Pdu> build(long lun, int itt, int expectedLength, boolean write, int r2tCount, ScsiResult result,
                            SessionParams params, Numbers numbers) {
         ByteBuffer in = result.dataIn().duplicate();
+        MemoryView view = result.dataView();
+        int produced = result.dataInLength();
         boolean dataOut = write || result.dataOutLength() >= 0;
-        int send = dataOut ? 0 : Math.min(in.remaining(), expectedLength);
+        int send = dataOut ? 0 : Math.min(produced, expectedLength);
         // The SCSI transfer length: what the CDB names for data-out (a write with no CDB-derived
         // length is taken at its word), what the logical unit produced for data-in.
-        long transfer = !dataOut ? in.remaining() : result.dataOutLength() >= 0 ? result.dataOutLength() : expectedLength;
+        long transfer = !dataOut ? produced : result.dataOutLength() >= 0 ? result.dataOutLength() : expectedLength;
         boolean overflow = transfer > expectedLength;
         boolean underflow = transfer < expectedLength;
         int residual = (int) Math.min(Math.abs(transfer - expectedLength), 0xffff_ffffL);
@@ -47,9 +50,10 @@ final class ResponseBuilder {
         int burstLeft = params.maxBurstLength();
         while (offset < send) {
             int length = Math.min(Math.min(params.initiatorMaxRecv(), burstLeft), send - offset);
-            // A view, not a copy: the result's buffer is never written again.
-            ByteBuffer chunk = in.slice(in.position(), length);
-            in.position(in.position() + length);
+            // Views, not copies: the result's buffer is never written again, and a lent view's
+            // memory stays valid until the writes that use it complete (IscsiConnectionHandler).
+            ByteBuffer[] chunk = view != null ? view.slices(offset, length)
+                    : new ByteBuffer[] {in.slice(in.position() + offset, length)};
             offset += length;
             burstLeft -= length;
             boolean last = offset == send;

@@ -3,6 +3,7 @@ package org.streamboot.server.scsi;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.Lock;
+import org.streamboot.server.block.MemoryView;
 
 /**
  * READ, WRITE, WRITE AND VERIFY, VERIFY, COMPARE AND WRITE, SYNCHRONIZE CACHE and PRE-FETCH
@@ -29,11 +30,23 @@ final class MediumCommands {
         return ScsiResult.good(data.flip());
     }
 
-    /** {@link #read}, or null when the bytes are not all in RAM (BlockDevice.readFromMemory). */
+    /**
+     * {@link #read}, or null when the bytes are not all in RAM (BlockDevice.readFromMemory).
+     * Bytes held in the read cache are lent as a view of its memory, not copied
+     * ({@link org.streamboot.server.block.BlockDevice#viewFromMemory}).
+     */
     ScsiResult readFromMemory(ScsiRequest request, long lba, long count, int lengthField)
             throws CommandException, IOException {
-        if (count > 1 && lba >= 0 && lba < medium.blocks
-                && !medium.device.readFromMemory(medium.offset(lba), ByteBuffer.allocate(medium.blockSize))) {
+        medium.checkTransfer(count, lengthField);
+        medium.checkRange(lba, count);
+        int length = (int) Math.min(count * medium.blockSize, Math.max(0, request.allocationLength()));
+        if (length > 0) {
+            MemoryView view = medium.device.viewFromMemory(medium.offset(lba), length);
+            if (view != null) {
+                return ScsiResult.good(view);
+            }
+        }
+        if (count > 1 && !medium.device.readFromMemory(medium.offset(lba), ByteBuffer.allocate(medium.blockSize))) {
             // A cold read usually misses at its first block: finding that out must not cost
             // the whole buffer, which the executor takes again when it reads from disk.
             return null;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The off-heap read cache against a model (the images' bytes) while readers and evictions race:
  * a budget of a few chunks makes almost every read evict chunks that other readers are copying
- * from. Every read must return the image's bytes, and once the cache is emptied every slot must
+ * from or hold views of. Every read must return the image's bytes, and once the cache is emptied every slot must
  * be free again (no reference kept, none released twice).
  */
 class ReadCacheConcurrencyTest {
@@ -60,7 +60,15 @@ class ReadCacheConcurrencyTest {
             ByteBuffer into = random.nextBoolean() ? ByteBuffer.allocateDirect(length + 16) : ByteBuffer.allocate(length + 16);
             into.position(random.nextInt(16)).limit(into.position() + length);
             int start = into.position();
-            boolean fromMemory = random.nextInt(4) == 0 && layers[which].readFromMemory(offset, into);
+            int path = random.nextInt(4);
+            MemoryView view = path == 1 ? layers[which].viewFromMemory(offset, length) : null;
+            if (view != null) {
+                // Other readers evict and reload meanwhile: the view's slots must not change.
+                Thread.yield();
+                view.copyTo(0, length, into);
+                view.release();
+            }
+            boolean fromMemory = view != null || path == 0 && layers[which].readFromMemory(offset, into);
             if (!fromMemory) {
                 into.position(start);
                 layers[which].read(offset, into);

@@ -87,7 +87,58 @@ class ReadFromMemoryTest {
         }
     }
 
-    /** Random reads and writes through the whole client chain: both read paths agree with a model. */
+    @Test
+    void cachedLayerLendsItsChunksOnlyWhenEveryOneIsInRam() throws Exception {
+        byte[] content = TestImages.randomBytes(8 * CHUNK, 11);
+        CountingDevice device = new CountingDevice(content);
+        CachedDevice layer = cache.wrap(device, "base");
+        assertThat(layer.viewFromMemory(CHUNK / 2, 2 * CHUNK)).isNull();
+        assertThat(layer.stats().misses() + layer.stats().hits()).isZero();
+        assertThat(device.readOffsets).isEmpty();
+
+        layer.read(0, ByteBuffer.allocate(3 * CHUNK));
+        long hitsBefore = layer.stats().hits();
+        MemoryView view = layer.viewFromMemory(CHUNK / 2, 2 * CHUNK);
+        assertThat(view).isNotNull();
+        assertThat(layer.stats().hits() - hitsBefore).isEqualTo(3);
+        CachedChunk first = cache.acquireIfCached(layer, 0);
+        assertThat(first.references()).as("the cache's, the view's and this test's").isEqualTo(3);
+        ByteBuffer got = ByteBuffer.allocate(2 * CHUNK);
+        view.copyTo(0, 2 * CHUNK, got);
+        assertThat(got.array()).isEqualTo(Arrays.copyOfRange(content, CHUNK / 2, CHUNK / 2 + 2 * CHUNK));
+        view.release();
+        assertThat(first.references()).isEqualTo(2);
+        first.release();
+        assertThat(layer.viewFromMemory(2 * CHUNK, 2 * CHUNK)).as("chunk 3 is still on disk").isNull();
+        assertThat(cache.acquireIfCached(layer, 2).references()).as("a refused view keeps nothing").isEqualTo(2);
+    }
+
+    @Test
+    void overlayLendsTheLayerBelowOnlyForBlocksTheClientNeverTouched() throws Exception {
+        int block = CowOverlay.BLOCK_SIZE;
+        byte[] content = TestImages.randomBytes(16 * block, 12);
+        CachedDevice base = cache.wrap(new MemoryDevice(content, true), "base");
+        base.read(0, ByteBuffer.allocate(content.length));
+        try (CowOverlay overlay = CowOverlay.open(dir.resolve("o"), base, Long.MAX_VALUE)) {
+            MemoryView whole = overlay.viewFromMemory(0, 4 * block);
+            assertThat(whole).isNotNull();
+            whole.release();
+
+            overlay.trim(block, block);
+            assertThat(overlay.viewFromMemory(0, 4 * block)).as("block 1 reads as zeros now").isNull();
+            overlay.write(3 * block + 10, ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            assertThat(overlay.viewFromMemory(3 * block - 1, 2)).as("block 3 lives in the data file").isNull();
+
+            MemoryView untouched = overlay.viewFromMemory(2 * block, block);
+            assertThat(untouched).isNotNull();
+            ByteBuffer got = ByteBuffer.allocate(block);
+            untouched.copyTo(0, block, got);
+            untouched.release();
+            assertThat(got.array()).isEqualTo(Arrays.copyOfRange(content, 2 * block, 3 * block));
+        }
+    }
+
+    /** Random reads and writes through the whole client chain: the three read paths (read, readFromMemory, a view) agree with a model. */
     @Test
     void theClientChainReadsTheSameThroughEitherPath() throws Exception {
         int size = 64 * CHUNK;
@@ -97,6 +148,7 @@ class ReadFromMemoryTest {
         try (AccessRecorder client = new AccessRecorder(CowOverlay.open(dir.resolve("c"), profile, Long.MAX_VALUE), CHUNK)) {
             Random random = new Random(5);
             int fromMemory = 0;
+            int viewed = 0;
             for (int i = 0; i < 3000; i++) {
                 int offset = random.nextInt(size);
                 int length = random.nextInt(Math.min(3 * CHUNK, size - offset) + 1);
@@ -108,7 +160,12 @@ class ReadFromMemoryTest {
                     continue;
                 }
                 ByteBuffer buf = ByteBuffer.allocate(length);
-                if (client.readFromMemory(offset, buf)) {
+                MemoryView view = random.nextBoolean() ? client.viewFromMemory(offset, length) : null;
+                if (view != null) {
+                    viewed++;
+                    view.copyTo(0, length, buf);
+                    view.release();
+                } else if (client.readFromMemory(offset, buf)) {
                     fromMemory++;
                 } else {
                     assertThat(buf.position()).isZero();
@@ -117,7 +174,8 @@ class ReadFromMemoryTest {
                 assertThat(buf.position()).isEqualTo(length);
                 assertThat(buf.array()).isEqualTo(Arrays.copyOfRange(model, offset, offset + length));
             }
-            assertThat(fromMemory).as("some reads were served from RAM").isGreaterThan(500);
+            assertThat(fromMemory).as("some reads were served from RAM").isGreaterThan(300);
+            assertThat(viewed).as("some reads were lent the cache's memory").isGreaterThan(300);
             assertThat(client.snapshot().readRequests()).isGreaterThan(2000);
         }
         assertThat(profile.profile().chunkCount()).isPositive();

@@ -1,6 +1,7 @@
 package org.streamboot.server.iscsi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -21,7 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.streamboot.server.block.BlockDevice;
+import org.streamboot.server.block.CachedDevice;
+import org.streamboot.server.block.ForwardingBlockDevice;
 import org.streamboot.server.block.MemoryDevice;
+import org.streamboot.server.block.MemoryView;
+import org.streamboot.server.block.ReadCache;
 import org.streamboot.server.iscsi.Pdu.DataIn;
 import org.streamboot.server.iscsi.Pdu.LoginRequest;
 import org.streamboot.server.iscsi.Pdu.LoginResponse;
@@ -130,6 +136,52 @@ class IscsiConcurrencyTest {
         }
     }
 
+    /**
+     * A READ of blocks in the read cache goes out as views of the cache's chunks (segments both
+     * below and above the encoder's copy threshold, crossing chunk boundaries), with the image's
+     * bytes, on the event loop; every view is released once its writes are done.
+     */
+    @Test
+    void aReadOfCachedBlocksIsSentFromTheCachesMemoryAndGivesItBack() throws Exception {
+        byte[] image = new byte[256 * 1024];
+        new java.util.Random(17).nextBytes(image);
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid(); ReadCache cache = new ReadCache(1 << 20, 4096, 1)) {
+            CachedDevice layer = cache.wrap(new MemoryDevice(image, true), "base");
+            layer.read(0, ByteBuffer.allocate(image.length));
+            List<MemoryView> lent = new CopyOnWriteArrayList<>();
+            BlockDevice lending = new ForwardingBlockDevice(layer) {
+                @Override
+                public MemoryView viewFromMemory(long offset, int length) throws java.io.IOException {
+                    MemoryView view = super.viewFromMemory(offset, length);
+                    lent.add(view);
+                    return view;
+                }
+            };
+            BlockScsiTarget target = new BlockScsiTarget(lending, BlockTargetSettings.forView("Test", "view", TARGET, 512));
+            AtomicInteger handedOff = new AtomicInteger();
+            login(target, task -> {
+                handedOff.incrementAndGet();
+                task.run();
+            }, 65536);
+            int afterLogin = handedOff.get();
+            sendOnly(readBlocks(0x50, 5, 100)); // one 51,200-byte segment: sent as chunk views
+            sendOnly(readBlocks(0x51, 131, 7)); // one 3,584-byte segment: copied into the frame
+            List<Pdu> out = receiveUntil(pdus -> pdus.size() == 2);
+            ByteBuffer first = ByteBuffer.wrap(((DataIn) out.get(0)).data());
+            ByteBuffer second = ByteBuffer.wrap(((DataIn) out.get(1)).data());
+            assertThat(first).isEqualTo(ByteBuffer.wrap(image, 5 * 512, 100 * 512));
+            assertThat(second).isEqualTo(ByteBuffer.wrap(image, 131 * 512, 7 * 512));
+            assertThat(handedOff.get()).as("answered on the event loop").isEqualTo(afterLogin);
+            assertThat(lent).hasSize(2).doesNotContainNull();
+            for (MemoryView view : lent) {
+                assertThatThrownBy(view::retain).as("released after its write").isInstanceOf(IllegalStateException.class);
+            }
+            ch.finishAndReleaseAll();
+            ch = null;
+            leaks.assertNoLeaks();
+        }
+    }
+
     @Test
     void readsThatRunOnWorkersGiveTheirPooledBuffersBack() throws Exception {
         try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
@@ -177,6 +229,12 @@ class IscsiConcurrencyTest {
 
     // ---- helpers ----
 
+    private ScsiCommand readBlocks(int itt, int lba, int blocks) {
+        byte[] cdb = ByteBuffer.allocate(16).put((byte) 0x28).put((byte) 0).putInt(lba).put((byte) 0)
+                .putShort((short) blocks).array();
+        return new ScsiCommand(false, true, true, false, 1, 0, itt, blocks * 512, cmdSn++, 0, cdb, Pdu.EMPTY);
+    }
+
     private ScsiCommand read(int itt, int lba) {
         byte[] cdb = ByteBuffer.allocate(16).put((byte) 0x28).put((byte) 0).putInt(lba).put((byte) 0)
                 .putShort((short) 8).array();
@@ -184,6 +242,11 @@ class IscsiConcurrencyTest {
     }
 
     private void login(ScsiTarget target, java.util.concurrent.Executor executor) throws InterruptedException {
+        login(target, executor, 8192);
+    }
+
+    private void login(ScsiTarget target, java.util.concurrent.Executor executor, int initiatorMaxRecv)
+            throws InterruptedException {
         TargetDirectory directory = new TargetDirectory() {
             @Override
             public List<String> targetNames() {
@@ -206,7 +269,7 @@ class IscsiConcurrencyTest {
         keys.put("InitiatorName", INITIATOR);
         keys.put("SessionType", "Normal");
         keys.put("TargetName", TARGET);
-        keys.put("MaxRecvDataSegmentLength", "8192");
+        keys.put("MaxRecvDataSegmentLength", Integer.toString(initiatorMaxRecv));
         sendOnly(new LoginRequest(true, false, 1, 3, 0, 0, 0x400001370000L, 0, 0, 0, cmdSn, 0, TextKeys.format(keys)));
         LoginResponse r = (LoginResponse) receiveUntil(pdus -> !pdus.isEmpty()).getFirst();
         assertThat(r.status()).isZero();

@@ -63,4 +63,37 @@ class IscsiFrameEncoderTest {
             leaks.assertNoLeaks();
         }
     }
+
+    /** A segment lent from read-cache chunks is framed exactly like the same bytes in one buffer. */
+    @ParameterizedTest
+    @CsvSource({"false,false,1000", "true,true,9000", "false,false,70001", "true,true,70001", "false,true,200000"})
+    void aSegmentInSeveralPiecesIsFramedLikeOneBuffer(boolean headerDigest, boolean dataDigest, int length) {
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
+            byte[] data = new byte[length];
+            new Random(length).nextBytes(data);
+            ByteBuffer all = ByteBuffer.allocateDirect(length).put(data).flip();
+            ByteBuffer[] pieces = new ByteBuffer[length / 4096 + 1];
+            for (int i = 0; i < pieces.length; i++) {
+                pieces[i] = all.slice(i * 4096, Math.min(4096, length - i * 4096));
+            }
+            DataIn pdu = new DataIn(true, true, false, false, 0, 0, 9, Pdu.NO_TAG, 1, 2, 3, 0, 0, 0, pieces);
+            DataIn whole = new DataIn(true, true, false, false, 0, 0, 9, Pdu.NO_TAG, 1, 2, 3, 0, 0, 0,
+                    ByteBuffer.wrap(data));
+            assertThat(pdu.dataLength()).isEqualTo(length);
+            assertThat(pdu.data()).isEqualTo(data);
+
+            IscsiFrameEncoder encoder = new IscsiFrameEncoder();
+            encoder.enableDigests(headerDigest, dataDigest);
+            EmbeddedChannel ch = new EmbeddedChannel(encoder);
+            assertThat(ch.writeAndFlush(pdu).isSuccess()).isTrue();
+            ByteBuf frame = ch.readOutbound();
+            try {
+                assertThat(ByteBufUtil.getBytes(frame)).isEqualTo(FrameTestSupport.frame(whole, headerDigest, dataDigest));
+            } finally {
+                frame.release();
+            }
+            assertThat(ch.finishAndReleaseAll()).isFalse();
+            leaks.assertNoLeaks();
+        }
+    }
 }

@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamboot.server.block.BlockDevice;
 import org.streamboot.server.block.BlockRangeException;
+import org.streamboot.server.block.MemoryView;
 import org.streamboot.server.block.OutOfSpaceException;
 import org.streamboot.server.block.WriteProtectedException;
+import org.streamboot.server.net.MemoryViewBuf;
 
 /**
  * Runs one checked transmission request against the export's device and encodes its reply.
@@ -66,12 +68,23 @@ final class NbdCommands {
     /**
      * The reply to a checked read when the device has every byte in RAM, else null (also on
      * any failure: {@link #execute} on the executor then reads again and reports the error).
-     * Runs on the event loop, so it must never block.
+     * Runs on the event loop, so it must never block. Bytes in the read cache are lent, not copied.
      */
     ByteBuf readFromMemory(NbdInbound.Request request, NbdSession.Export export, boolean structured,
             ByteBufAllocator alloc) {
         int length = (int) request.length();
-        ByteBuf data = alloc.directBuffer(length);
+        ByteBuf data;
+        try {
+            MemoryView view = length == 0 ? null : export.device().viewFromMemory(request.offset(), length);
+            if (view != null) {
+                // The read cache's slots, sent as they are: no copy into a reply buffer.
+                counters.read(length);
+                return withHeader(request, structured, alloc, MemoryViewBuf.of(alloc, view));
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        data = alloc.directBuffer(length);
         try {
             if (!export.device().readFromMemory(request.offset(), data.nioBuffer(0, length))) {
                 data.release();

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.streamboot.server.block.BlockDevice;
+import org.streamboot.server.block.CachedDevice;
+import org.streamboot.server.block.ForwardingBlockDevice;
 import org.streamboot.server.block.MemoryDevice;
+import org.streamboot.server.block.MemoryView;
+import org.streamboot.server.block.ReadCache;
 import org.streamboot.testsupport.TrackedDevice;
 
 /**
@@ -29,12 +33,16 @@ final class NbdChannelHarness {
     final Map<String, Supplier<BlockDevice>> exports = new LinkedHashMap<>();
     final List<TrackedDevice> handedOut = new ArrayList<>();
     final NbdFrameDecoder decoder = new NbdFrameDecoder();
+    /** Views the "cached" export lent, in order. */
+    final List<MemoryView> lent = new ArrayList<>();
+    final ReadCache cache = new ReadCache(64 * 1024, 512, 1);
     final EmbeddedChannel channel;
 
     /**
      * "ro": 4096 read-only bytes where byte i is (i mod 256); "rw": 64 KiB of zeros. Both are
      * wrapped so that every read goes to the executor. "mem" is the "ro" bytes unwrapped, so
-     * that its reads are served from RAM on the event loop.
+     * that its reads are served from RAM on the event loop. "cached" is the "ro" bytes in a warm
+     * read cache of 512-byte chunks, whose reads are lent the cache's memory ({@link #lent}).
      */
     NbdChannelHarness() {
         byte[] pattern = new byte[4096];
@@ -54,6 +62,9 @@ final class NbdChannelHarness {
                 if (name.equals("mem")) {
                     return new Opened(new MemoryDevice(pattern, true), "in RAM", true);
                 }
+                if (name.equals("cached")) {
+                    return new Opened(cachedPattern(pattern), "in the read cache", true);
+                }
                 if (name.equals("secret")) {
                     return new Denied("not for you");
                 }
@@ -67,6 +78,23 @@ final class NbdChannelHarness {
             }
         };
         channel = new EmbeddedChannel(decoder, new NbdHandler(decoder, backing, tasks::add, counters));
+    }
+
+    private BlockDevice cachedPattern(byte[] pattern) {
+        CachedDevice layer = cache.wrap(new MemoryDevice(pattern, true), "cached");
+        try {
+            layer.read(0, java.nio.ByteBuffer.allocate(pattern.length));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ForwardingBlockDevice(layer) {
+            @Override
+            public MemoryView viewFromMemory(long offset, int length) throws java.io.IOException {
+                MemoryView view = super.viewFromMemory(offset, length);
+                lent.add(view);
+                return view;
+            }
+        };
     }
 
     static byte[] hex(String spaced) {

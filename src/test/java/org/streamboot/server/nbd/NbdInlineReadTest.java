@@ -1,6 +1,7 @@
 package org.streamboot.server.nbd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.streamboot.server.nbd.NbdChannelHarness.request;
 
 import io.netty.buffer.Unpooled;
@@ -8,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.streamboot.testsupport.NettyLeakCheck;
 
 /**
  * Reads whose bytes are in RAM are answered on the event loop, flushed once per batch; reads
@@ -29,6 +31,34 @@ class NbdInlineReadTest {
         assertThat(h.tasks).isEmpty();
         assertThat(h.outputHex()).isEqualTo(x("67446698 00000000 0000000000000007 | fcfdfeff00010203"));
         assertThat(h.counters.snapshot().bytesRead()).isEqualTo(8);
+    }
+
+    /** Bytes in the read cache are sent as views of its chunks, and each view goes back once written. */
+    @Test
+    void aReadFromTheReadCacheIsSentFromItsChunksAndGivesThemBack() {
+        try (NettyLeakCheck leaks = NettyLeakCheck.paranoid()) {
+            NbdChannelHarness h = new NbdChannelHarness();
+            h.negotiate("cached", false);
+            h.send(request(0, READ, 7, 500, 30) + request(0, READ, 8, 1000, 2000));
+            assertThat(h.tasks).isEmpty();
+            StringBuilder first = new StringBuilder();
+            for (int i = 500; i < 530; i++) {
+                first.append(String.format("%02x", i & 0xff));
+            }
+            StringBuilder second = new StringBuilder();
+            for (int i = 1000; i < 3000; i++) {
+                second.append(String.format("%02x", i & 0xff));
+            }
+            assertThat(h.outputHex()).isEqualTo(x("67446698 00000000 0000000000000007") + first
+                    + x("67446698 00000000 0000000000000008") + second);
+            assertThat(h.lent).hasSize(2).doesNotContainNull();
+            for (var view : h.lent) {
+                assertThatThrownBy(view::retain).as("released once written").isInstanceOf(IllegalStateException.class);
+            }
+            h.channel.finishAndReleaseAll();
+            h.cache.close();
+            leaks.assertNoLeaks();
+        }
     }
 
     @Test

@@ -48,13 +48,22 @@ fio_nbd() { # port export rw bs depth
 }
 sb_url=iscsi://127.0.0.1:13290/iqn.2026-11.org.streamboot:vdisk.bench/0
 tgt_url=iscsi://127.0.0.1:13292/iqn.2026-11.bench:tgtd/1
+# One loopback TCP stream, the yardstick of the sequential goals. It varies by up to 60 % from
+# minute to minute on a shared machine, so it is measured before and after the runs.
+loopback() {
+  if command -v iperf3 >/dev/null; then
+    iperf3 -s -1 -p 13294 >/dev/null 2>&1 & sleep 1
+    iperf3 -c 127.0.0.1 -p 13294 -l 1M -t "$secs" -f m 2>/dev/null | awk '/receiver/{print $7}'
+  fi
+}
+before=$(loopback)
 echo "| pattern | Streamboot | reference |"
 echo "|---|---|---|"
 echo "| iSCSI seq 1 MiB QD 8 (vs tgtd) | $(perf -m 8 -b 2048 "$sb_url") | $(perf -m 8 -b 2048 "$tgt_url") |"
 echo "| iSCSI rand 4 KiB QD 32 (vs tgtd) | $(perf -r -m 32 -b 8 "$sb_url") | $(perf -r -m 32 -b 8 "$tgt_url") |"
 echo "| NBD seq 1 MiB QD 8 (vs nbdkit) | $(fio_nbd 13291 bench read 1M 8) | $(fio_nbd 13293 '' read 1M 8) |"
 echo "| NBD rand 4 KiB QD 32 (vs nbdkit) | $(fio_nbd 13291 bench randread 4k 32) | $(fio_nbd 13293 '' randread 4k 32) |"
-if command -v iperf3 >/dev/null; then
-  iperf3 -s -1 -p 13294 >/dev/null 2>&1 & sleep 1
-  echo "| TCP loopback, 1 stream (iperf3) | $(iperf3 -c 127.0.0.1 -p 13294 -l 1M -t "$secs" -f m 2>/dev/null | awk '/receiver/{print $7" Mbit/s"}') | |"
+after=$(loopback)
+if [[ -n $before ]]; then
+  echo "| TCP loopback, 1 stream (iperf3), before / after the runs | $before / $after Mbit/s | |"
 fi

@@ -75,7 +75,8 @@ final class NbdCommands {
         int length = (int) request.length();
         ByteBuf data;
         try {
-            MemoryView view = length == 0 ? null : export.device().viewFromMemory(request.offset(), length);
+            MemoryView view = length < MemoryViewBuf.WORTH_LENDING ? null
+                    : export.device().viewFromMemory(request.offset(), length);
             if (view != null) {
                 // The read cache's slots, sent as they are: no copy into a reply buffer.
                 counters.read(length);

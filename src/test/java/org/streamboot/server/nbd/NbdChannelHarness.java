@@ -41,8 +41,8 @@ final class NbdChannelHarness {
     /**
      * "ro": 4096 read-only bytes where byte i is (i mod 256); "rw": 64 KiB of zeros. Both are
      * wrapped so that every read goes to the executor. "mem" is the "ro" bytes unwrapped, so
-     * that its reads are served from RAM on the event loop. "cached" is the "ro" bytes in a warm
-     * read cache of 512-byte chunks, whose reads are lent the cache's memory ({@link #lent}).
+     * that its reads are served from RAM on the event loop. "cached" is 64 KiB of the same
+     * pattern in a warm read cache of 512-byte chunks, whose reads are lent the cache's memory ({@link #lent}).
      */
     NbdChannelHarness() {
         byte[] pattern = new byte[4096];
@@ -81,9 +81,13 @@ final class NbdChannelHarness {
     }
 
     private BlockDevice cachedPattern(byte[] pattern) {
-        CachedDevice layer = cache.wrap(new MemoryDevice(pattern, true), "cached");
+        byte[] image = new byte[16 * pattern.length];
+        for (int i = 0; i < image.length; i += pattern.length) {
+            System.arraycopy(pattern, 0, image, i, pattern.length);
+        }
+        CachedDevice layer = cache.wrap(new MemoryDevice(image, true), "cached");
         try {
-            layer.read(0, java.nio.ByteBuffer.allocate(pattern.length));
+            layer.read(0, java.nio.ByteBuffer.allocate(image.length));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -3,7 +3,7 @@
 #   1. iscsi-perf sequential 1 MiB QD 8 on a fresh server (cold read cache, warm page cache)
 #   2. one pass over the whole image over NBD (fio), which fills the shared read cache
 #   3. iscsi-perf sequential 1 MiB QD 8 and random 4 KiB QD 32 again (warm)
-# Needs libiscsi-bin, fio (nbd engine) and `./mvnw package`. No root needed.
+# Needs libiscsi-bin, fio (nbd engine), iperf3 (optional) and `./mvnw package`. No root needed.
 # Usage: [STREAMBOOT_JAR=x.jar] [JAVA_OPTS=...] bench/iscsi-warm.sh [SECONDS_PER_RUN]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,13 @@ perf() {
   timeout "$((secs + 5))" iscsi-perf -i "$initiator" "$@" "$url" 2>&1 | tr '\r' '\n' \
     | grep -o 'iops average [0-9]* ([0-9]* MB/s)' | tail -1 || true
 }
+loopback() { # one loopback TCP stream (iperf3), the yardstick of the sequential goal, in Mbit/s
+  if command -v iperf3 >/dev/null; then
+    iperf3 -s -1 -p 13394 >/dev/null 2>&1 & sleep 1
+    iperf3 -c 127.0.0.1 -p 13394 -l 1M -t "$secs" -f m 2>/dev/null | awk '/receiver/{print $7}'
+  fi
+}
+before=$(loopback)
 echo "| pattern | Streamboot |"
 echo "|---|---|"
 echo "| iSCSI seq 1 MiB QD 8, cold read cache | $(perf -m 8 -b 2048) |"
@@ -40,3 +47,7 @@ fio --name=warm --ioengine=nbd --uri=nbd://127.0.0.1:13391/bench --rw=read --bs=
     --output-format=terse --terse-version=3 >/dev/null 2>&1
 echo "| iSCSI seq 1 MiB QD 8, warm read cache | $(perf -m 8 -b 2048) |"
 echo "| iSCSI rand 4 KiB QD 32, warm read cache | $(perf -r -m 32 -b 8) |"
+after=$(loopback)
+if [[ -n $before ]]; then
+  echo "| TCP loopback, 1 stream (iperf3), before / after the runs | $before / $after Mbit/s |"
+fi

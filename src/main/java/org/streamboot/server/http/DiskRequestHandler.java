@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import org.streamboot.server.block.BlockDevice;
+import org.streamboot.server.block.MemoryView;
 
 /**
  * Serves {@code GET}/{@code HEAD /vdisk/{name}} from a {@link BlockDevice} for iPXE's HTTP
@@ -47,6 +48,11 @@ final class DiskRequestHandler extends RangeRequestHandler {
             @Override
             public void readFully(long offset, ByteBuffer into) throws IOException {
                 device.read(offset, into);
+            }
+
+            @Override
+            public MemoryView view(long offset, int length) throws IOException {
+                return device.viewFromMemory(offset, length);
             }
 
             @Override

@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamboot.server.block.MemoryView;
+import org.streamboot.server.net.MemoryViewBuf;
 
 /**
  * {@code GET}/{@code HEAD} of a {@link RangeSource} with single byte ranges (RFC 9110 section
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * goes out as a {@link DefaultFileRegion}, which the transport hands to the kernel
  * ({@code sendfile}); any other source is streamed one chunk at a time, the next chunk read only
  * once the socket has taken the previous one, so a whole-disk GET never holds more than one
- * chunk in memory. The socket is not read while a response is going out, so pipelined
+ * chunk in memory. A chunk already in a vDisk's read cache goes out as a view of it, not a copy. The socket is not read while a response is going out, so pipelined
  * requests wait their turn.
  */
 abstract class RangeRequestHandler extends ChannelInboundHandlerAdapter {
@@ -182,12 +184,20 @@ abstract class RangeRequestHandler extends ChannelInboundHandlerAdapter {
         }
         io.execute(() -> {
             int n = (int) Math.min(chunk, left);
-            ByteBuf buf = ctx.alloc().directBuffer(n);
+            ByteBuf buf = null;
             try {
-                source.readFully(offset, buf.nioBuffer(0, n));
-                buf.writerIndex(n);
+                MemoryView view = n < MemoryViewBuf.WORTH_LENDING ? null : source.view(offset, n);
+                if (view != null) {
+                    buf = MemoryViewBuf.of(ctx.alloc(), view);
+                } else {
+                    buf = ctx.alloc().directBuffer(n);
+                    source.readFully(offset, buf.nioBuffer(0, n));
+                    buf.writerIndex(n);
+                }
             } catch (IOException | RuntimeException e) {
-                buf.release();
+                if (buf != null) {
+                    buf.release();
+                }
                 // The status line is gone already: all that is left is to cut the body short.
                 abort(ctx, ask, source, d, "read at " + offset + " failed: " + e.getMessage());
                 return;

@@ -1,6 +1,7 @@
 package org.streamboot.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -19,8 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.streamboot.server.block.BlockDevice;
+import org.streamboot.server.block.CachedDevice;
+import org.streamboot.server.block.ForwardingBlockDevice;
 import org.streamboot.server.block.MemoryDevice;
+import org.streamboot.server.block.MemoryView;
+import org.streamboot.server.block.ReadCache;
 import org.streamboot.testsupport.TrackedDevice;
 
 /** The disk route in an EmbeddedChannel: statuses, headers, chunked bodies, released buffers. */
@@ -30,10 +37,15 @@ class DiskRequestHandlerTest {
     private final byte[] content = new byte[SIZE];
     private final List<TrackedDevice> devices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EmbeddedChannel channel;
+    private final ReadCache cache = new ReadCache(1 << 20, 4096, 1);
+    private final List<MemoryView> lent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DiskRequestHandlerTest() {
         new Random(7).nextBytes(content);
         BlockExports disks = (name, client) -> {
+            if (name.equals("cached")) {
+                return Optional.of(cachedContent());
+            }
             if (!name.equals("base")) {
                 return Optional.empty();
             }
@@ -42,6 +54,25 @@ class DiskRequestHandlerTest {
             return Optional.of(device);
         };
         channel = new EmbeddedChannel(new DiskRequestHandler(disks, Runnable::run));
+    }
+
+    /** The same bytes, all in a read cache; records the views it lends. */
+    private BlockDevice cachedContent() throws java.io.IOException {
+        CachedDevice layer = cache.wrap(new MemoryDevice(content, true), "cached");
+        layer.read(0, java.nio.ByteBuffer.allocate(SIZE));
+        return new ForwardingBlockDevice(layer) {
+            @Override
+            public MemoryView viewFromMemory(long offset, int length) throws java.io.IOException {
+                MemoryView view = super.viewFromMemory(offset, length);
+                lent.add(view);
+                return view;
+            }
+        };
+    }
+
+    @AfterEach
+    void closeCache() {
+        cache.close();
     }
 
     /** Status, headers and body of one exchange; every outbound message is released. */
@@ -112,6 +143,18 @@ class DiskRequestHandlerTest {
         assertThat(a.chunks()).isEqualTo(3);
         assertThat(a.body()).isEqualTo(content);
         assertThat(devices).singleElement().satisfies(d -> assertThat(d.closed()).isTrue());
+    }
+
+    /** Chunks of a disk in the read cache go out as views of it, each released once written. */
+    @Test
+    void aCachedDiskIsSentFromTheCachesMemory() {
+        Answer a = exchange(HttpMethod.GET, "/vdisk/cached", null);
+        assertThat(a.head().status().code()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo(content);
+        assertThat(lent).as("the two whole chunks; the 1,234-byte tail is copied").hasSize(2).doesNotContainNull();
+        for (MemoryView view : lent) {
+            assertThatThrownBy(view::retain).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test

@@ -122,16 +122,18 @@ public final class CachedDevice implements BlockDevice {
         if (length == 0) {
             return null;
         }
-        CachedChunk[] chunks = cachedChunks(offset, length);
-        for (CachedChunk chunk : chunks) {
-            if (chunk == null) {
+        int chunkSize = cache.chunkSize();
+        long first = offset / chunkSize;
+        CachedChunk[] chunks = new CachedChunk[(int) ((offset + length - 1) / chunkSize - first + 1)];
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = cache.acquireIfCached(this, first + i);
+            if (chunks[i] == null) {
+                // A cold read misses at once: stop there rather than look up every chunk.
                 release(chunks);
                 return null;
             }
         }
         cache.countHits(this, chunks.length);
-        int chunkSize = cache.chunkSize();
-        long first = offset / chunkSize;
         ByteBuffer[] pieces = new ByteBuffer[chunks.length];
         long pos = offset;
         int left = length;

@@ -3,7 +3,7 @@
 #   iSCSI: Streamboot vs tgtd with iscsi-perf (sequential 1 MiB reads at QD 8, random 4 KiB at QD 32)
 #   NBD:   Streamboot vs nbdkit with fio's nbd engine (same two patterns)
 # Needs root (tgtd), Debian packages libiscsi-bin tgt nbdkit fio iperf3, and `./mvnw package`.
-# Usage: [STREAMBOOT_JAR=x.jar] bench/block-targets.sh [SECONDS_PER_RUN]   (prints a Markdown table)
+# Usage: [STREAMBOOT_JAR=x.jar] [WARMUP=0] bench/block-targets.sh [SECONDS_PER_RUN]   (prints a Markdown table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
@@ -56,6 +56,13 @@ loopback() {
     iperf3 -c 127.0.0.1 -p 13294 -l 1M -t "$secs" -f m 2>/dev/null | awk '/receiver/{print $7}'
   fi
 }
+# Steady state by default: one unmeasured sequential pass per server first, as the page cache
+# is warmed above for all of them, so Streamboot's RAM read cache and JIT are warm too (a boot
+# server runs for days). WARMUP=0 measures a freshly started Streamboot instead.
+if [[ ${WARMUP:-1} != 0 ]]; then
+  perf -m 8 -b 2048 "$sb_url" >/dev/null; perf -m 8 -b 2048 "$tgt_url" >/dev/null
+  fio_nbd 13291 bench read 1M 8 >/dev/null; fio_nbd 13293 '' read 1M 8 >/dev/null
+fi
 before=$(loopback)
 echo "| pattern | Streamboot | reference |"
 echo "|---|---|---|"

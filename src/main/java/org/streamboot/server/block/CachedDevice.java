@@ -95,13 +95,11 @@ public final class CachedDevice implements BlockDevice {
     @Override
     public boolean readFromMemory(long offset, ByteBuffer into) throws IOException {
         BlockRangeException.check(offset, into.remaining(), device.size());
-        CachedChunk[] chunks = cachedChunks(offset, into.remaining());
+        CachedChunk[] chunks = allCached(offset, into.remaining());
+        if (chunks == null) {
+            return false;
+        }
         try {
-            for (CachedChunk chunk : chunks) {
-                if (chunk == null) {
-                    return false;
-                }
-            }
             copy(offset, chunks, new boolean[chunks.length], into);
             cache.countHits(this, chunks.length);
             return true;
@@ -122,18 +120,13 @@ public final class CachedDevice implements BlockDevice {
         if (length == 0) {
             return null;
         }
-        int chunkSize = cache.chunkSize();
-        long first = offset / chunkSize;
-        CachedChunk[] chunks = new CachedChunk[(int) ((offset + length - 1) / chunkSize - first + 1)];
-        for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = cache.acquireIfCached(this, first + i);
-            if (chunks[i] == null) {
-                // A cold read misses at once: stop there rather than look up every chunk.
-                release(chunks);
-                return null;
-            }
+        CachedChunk[] chunks = allCached(offset, length);
+        if (chunks == null) {
+            return null;
         }
         cache.countHits(this, chunks.length);
+        int chunkSize = cache.chunkSize();
+        long first = offset / chunkSize;
         ByteBuffer[] pieces = new ByteBuffer[chunks.length];
         long pos = offset;
         int left = length;
@@ -155,6 +148,25 @@ public final class CachedDevice implements BlockDevice {
         CachedChunk[] chunks = new CachedChunk[(int) (last - first + 1)];
         for (int i = 0; i < chunks.length; i++) {
             chunks[i] = cache.acquireIfCached(this, first + i);
+        }
+        return chunks;
+    }
+
+    /**
+     * The chunks covering the range, each acquired, or null (holding none) when one is not in
+     * RAM. A cold read misses at its first chunk: the look-ups stop there.
+     */
+    private CachedChunk[] allCached(long offset, int length) {
+        int chunkSize = cache.chunkSize();
+        long first = offset / chunkSize;
+        long last = length == 0 ? first - 1 : (offset + length - 1) / chunkSize;
+        CachedChunk[] chunks = new CachedChunk[(int) (last - first + 1)];
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = cache.acquireIfCached(this, first + i);
+            if (chunks[i] == null) {
+                release(chunks);
+                return null;
+            }
         }
         return chunks;
     }

@@ -41,7 +41,8 @@ import org.streamboot.server.net.MemoryViewBuf;
  * goes out as a {@link DefaultFileRegion}, which the transport hands to the kernel
  * ({@code sendfile}); any other source is streamed one chunk at a time, the next chunk read only
  * once the socket has taken the previous one, so a whole-disk GET never holds more than one
- * chunk in memory. A chunk already in a vDisk's read cache goes out as a view of it, not a copy. The socket is not read while a response is going out, so pipelined
+ * chunk in memory. A chunk already in a vDisk's read cache goes out as a view of it, not a
+ * copy. The socket is not read while a response is going out, so pipelined
  * requests wait their turn.
  */
 abstract class RangeRequestHandler extends ChannelInboundHandlerAdapter {

@@ -10,8 +10,9 @@ import org.streamboot.server.block.MemoryView;
 /**
  * Lends one READ its data buffer from the channel's pooled allocator, and takes it back once the
  * answer is written; or holds the read-cache memory a READ answered from RAM lent instead
- * ({@link #hold}, a {@link MemoryView}), until the same point. A fresh heap array per read cost more than the read itself: G1 places a
- * 1 MiB array in humongous regions, and such reads filled the heap between collections.
+ * ({@link #hold}, a {@link MemoryView}), until the same point. A fresh heap array per read cost
+ * more than the read itself: G1 places a 1 MiB array in humongous regions, and such reads
+ * filled the heap between collections.
  *
  * <p>The Data-In PDUs only view the buffer, and the frame encoder sends large segments from it
  * without copying, so the memory stays lent until the socket has taken every PDU that uses it:
@@ -47,7 +48,10 @@ final class DataInBuffer implements IntFunction<ByteBuffer> {
         held = view;
     }
 
-    /** Keeps the buffer out of the pool, and a held view's memory valid, until {@code write} has completed (or failed). */
+    /**
+     * Keeps the buffer out of the pool, and a held view's memory valid, until {@code write} has
+     * completed (or failed).
+     */
     void keepUntil(ChannelFuture write) {
         ByteBuf buf = lent;
         if (buf != null) {

@@ -8,6 +8,7 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.streamboot.server.net.MemoryViewBuf;
 
 /**
  * Writes PDUs: BHS, header digest, data padded to 4 bytes, data digest (RFC 7143 11.2, 13.1).
@@ -15,13 +16,13 @@ import java.util.zip.CRC32C;
  * <p>A large Data-In segment is not copied: the frame is a composite of a small header buffer,
  * views of the read's buffer or of the read cache's slots, and a small trailer (padding, data
  * digest), which the socket writes with one gathering write. Whoever lent the read's memory
- * keeps it until the write has completed ({@link DataInBuffer#keepUntil}). Small segments are copied into one buffer, which
- * costs less than a composite.
+ * keeps it until the write has completed ({@link DataInBuffer#keepUntil}). Small segments are
+ * copied into one buffer, which costs less than a composite.
  */
 public final class IscsiFrameEncoder extends MessageToMessageEncoder<Pdu> {
 
     /** Data segments up to this size are copied into the frame; larger ones are referenced. */
-    static final int COPY_THRESHOLD = 16 * 1024;
+    static final int COPY_THRESHOLD = MemoryViewBuf.WORTH_LENDING;
 
     private static final byte[] ZERO_PAD = new byte[3];
 

@@ -137,7 +137,8 @@ public sealed interface Pdu {
         public DataIn {
             pieces = pieces.clone();
             for (int i = 0; i < pieces.length; i++) {
-                pieces[i] = pieces[i].asReadOnlyBuffer();
+                // A lent view's slices are read-only already: no second wrapper per PDU.
+                pieces[i] = pieces[i].isReadOnly() ? pieces[i] : pieces[i].asReadOnlyBuffer();
             }
         }
 

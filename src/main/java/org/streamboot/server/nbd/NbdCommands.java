@@ -73,29 +73,27 @@ final class NbdCommands {
     ByteBuf readFromMemory(NbdInbound.Request request, NbdSession.Export export, boolean structured,
             ByteBufAllocator alloc) {
         int length = (int) request.length();
-        ByteBuf data;
+        ByteBuf data = null;
         try {
             MemoryView view = length < MemoryViewBuf.WORTH_LENDING ? null
                     : export.device().viewFromMemory(request.offset(), length);
             if (view != null) {
                 // The read cache's slots, sent as they are: no copy into a reply buffer.
-                counters.read(length);
-                return withHeader(request, structured, alloc, MemoryViewBuf.of(alloc, view));
+                data = MemoryViewBuf.of(alloc, view);
+            } else {
+                data = alloc.directBuffer(length);
+                if (!export.device().readFromMemory(request.offset(), data.nioBuffer(0, length))) {
+                    data.release();
+                    return null;
+                }
+                data.writerIndex(length);
             }
         } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        data = alloc.directBuffer(length);
-        try {
-            if (!export.device().readFromMemory(request.offset(), data.nioBuffer(0, length))) {
+            if (data != null) {
                 data.release();
-                return null;
             }
-        } catch (IOException | RuntimeException e) {
-            data.release();
             return null;
         }
-        data.writerIndex(length);
         counters.read(length);
         return withHeader(request, structured, alloc, data);
     }
